@@ -1,0 +1,31 @@
+using Rtl.Data;
+
+namespace Rtl.Tasks;
+
+/// <summary>
+/// A task: a pure kernel <c>(arguments, Table) → Table</c>. Built-in tasks and plugins implement this;
+/// the registry finds every implementation by itself, so adding a task is adding one class.
+/// </summary>
+public interface IRtlTask
+{
+    /// <summary>Canonical snake_case name, e.g. <c>add</c>, <c>open_array</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line for <c>rtl tasks</c>.</summary>
+    string Summary { get; }
+
+    /// <summary>The arguments the task reads, for <c>rtl tasks</c>.</summary>
+    IReadOnlyList<TaskArgument> Arguments { get; }
+
+    /// <summary>
+    /// Checks the arguments against the incoming schema without touching data and returns the schema
+    /// the task will produce. Throws <see cref="TaskArgumentException"/> naming the argument.
+    /// </summary>
+    TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment);
+
+    /// <summary>Runs the kernel. Must not modify <paramref name="input"/>'s columns.</summary>
+    TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment);
+}
+
+/// <summary>One argument as <c>rtl tasks</c> lists it.</summary>
+public sealed record TaskArgument(string Name, string Description, bool Required = true);
