@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Rtl.Data;
 
 /// <summary>
@@ -9,14 +7,15 @@ namespace Rtl.Data;
 [Immutable]
 public sealed partial class Table
 {
+    private readonly string[] names;
     private readonly Column[] columns;
     private readonly Dictionary<string, int> index;
 
     public static Table Empty { get; } = new([], []);
 
-    private Table(ImmutableArray<string> names, Column[] columns)
+    private Table(string[] names, Column[] columns)
     {
-        Names = names;
+        this.names = names;
         this.columns = columns;
         index = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
         for (var i = 0; i < names.Length; i++)
@@ -30,7 +29,7 @@ public sealed partial class Table
     /// <summary>Builds a table; names must be unique and columns of equal length.</summary>
     public static Table Create(IEnumerable<KeyValuePair<string, Column>> namedColumns)
     {
-        var names = ImmutableArray.CreateBuilder<string>();
+        var names = new List<string>();
         var columns = new List<Column>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, column) in namedColumns)
@@ -56,13 +55,13 @@ public sealed partial class Table
             columns.Add(column);
         }
 
-        return new Table(names.ToImmutable(), [.. columns]);
+        return new Table([.. names], [.. columns]);
     }
 
     public static Table Create(params (string Name, Column Column)[] namedColumns) =>
         Create(namedColumns.Select(c => KeyValuePair.Create(c.Name, c.Column)));
 
-    public ImmutableArray<string> Names { get; }
+    public IReadOnlyList<string> Names => names;
 
     public int ColumnCount => columns.Length;
 
@@ -105,10 +104,10 @@ public sealed partial class Table
         {
             var replaced = (Column[])columns.Clone();
             replaced[i] = column;
-            return new Table(Names, replaced);
+            return new Table(names, replaced);
         }
 
-        return new Table(Names.Add(name), [.. columns, column]);
+        return new Table([.. names, name], [.. columns, column]);
     }
 
     public Table Without(string name)
@@ -118,7 +117,7 @@ public sealed partial class Table
             return this;
         }
 
-        return new Table(Names.RemoveAt(i), [.. columns[..i], .. columns[(i + 1)..]]);
+        return new Table([.. names[..i], .. names[(i + 1)..]], [.. columns[..i], .. columns[(i + 1)..]]);
     }
 
     /// <summary>Every column restricted to the given rows, in that order.</summary>
@@ -130,7 +129,7 @@ public sealed partial class Table
             gathered[i] = columns[i].Gather(rows);
         }
 
-        return new Table(Names, gathered);
+        return new Table(names, gathered);
     }
 
     /// <summary>Rows [start, start + length) of every column.</summary>
@@ -142,7 +141,7 @@ public sealed partial class Table
             sliced[i] = columns[i].Slice(start, length);
         }
 
-        return new Table(Names, sliced);
+        return new Table(names, sliced);
     }
 
     /// <summary>Total payload in bytes.</summary>

@@ -1,0 +1,85 @@
+using Rtl.Data;
+using Rtl.Grains;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+
+namespace Rtl.Client;
+
+public sealed partial class RtlClient
+{
+    /// <summary>Stores a pipeline under a name (replacing one of that name).</summary>
+    public Task SavePipelineAsync(string name, Pipeline pipeline, CancellationToken cancellationToken = default) =>
+        Call(Unit(cluster.GetGrain<INamedPipelineGrain>(name).Set(pipeline.ToJson())), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListPipelinesAsync(CancellationToken cancellationToken = default) =>
+        Call(cluster.GetGrain<IPipelineCatalogGrain>(0).List(), cancellationToken);
+
+    /// <summary>The stored pipeline, or null when none has this name.</summary>
+    public async Task<Pipeline?> GetPipelineAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var json = await Call(cluster.GetGrain<INamedPipelineGrain>(name).Get(), cancellationToken);
+        return json is null ? null : Pipeline.FromJson(json);
+    }
+
+    /// <summary>Forgets a stored pipeline; false when there was none of that name.</summary>
+    public Task<bool> RemovePipelineAsync(string name, CancellationToken cancellationToken = default) =>
+        Call(cluster.GetGrain<INamedPipelineGrain>(name).Remove(), cancellationToken);
+
+    /// <summary>Submits a durable job: its record is persisted before this returns.</summary>
+    public Task<JobRecord> SubmitAsync(Pipeline pipeline, Table? input = null, CancellationToken cancellationToken = default) =>
+        Call(cluster.GetGrain<IJobGrain>(Guid.NewGuid()).Submit(pipeline.ToJson(), null, input), cancellationToken);
+
+    /// <summary>Submits a durable job of a stored pipeline.</summary>
+    public async Task<JobRecord> SubmitAsync(string pipelineName, Table? input = null, CancellationToken cancellationToken = default)
+    {
+        var pipeline = await GetPipelineAsync(pipelineName, cancellationToken)
+            ?? throw new ArgumentException($"no pipeline named '{pipelineName}'", nameof(pipelineName));
+        return await Call(cluster.GetGrain<IJobGrain>(Guid.NewGuid()).Submit(pipeline.ToJson(), pipelineName, input), cancellationToken);
+    }
+
+    /// <summary>A job's record, or null for an unknown id.</summary>
+    public Task<JobRecord?> GetJobAsync(Guid jobId, CancellationToken cancellationToken = default) =>
+        Call(cluster.GetGrain<IJobGrain>(jobId).Get(), cancellationToken);
+
+    /// <summary>The result table of a completed job.</summary>
+    public Task<Table?> GetJobResultAsync(Guid jobId, CancellationToken cancellationToken = default) =>
+        Call(cluster.GetGrain<IJobGrain>(jobId).Result(), cancellationToken);
+
+    /// <summary>Recent jobs, newest first.</summary>
+    public async Task<IReadOnlyList<JobRecord>> ListJobsAsync(int count = 20, CancellationToken cancellationToken = default)
+    {
+        var ids = await Call(cluster.GetGrain<IJobIndexGrain>(0).Recent(count), cancellationToken);
+        var records = await Task.WhenAll(ids.Select(id => GetJobAsync(id, cancellationToken)));
+        return records.OfType<JobRecord>().ToArray();
+    }
+
+    /// <summary>Polls until the job has completed or failed.</summary>
+    public async Task<JobRecord> WaitAsync(Guid jobId, TimeSpan? within = null, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + (within ?? timeout);
+        var delay = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            var record = await GetJobAsync(jobId, cancellationToken)
+                ?? throw new ArgumentException($"no job {jobId}", nameof(jobId));
+            if (record.Status is JobStatus.Completed or JobStatus.Failed)
+            {
+                return record;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new RtlConnectionException($"job {jobId} is still {record.Status.ToString().ToLowerInvariant()} after {(within ?? timeout).TotalSeconds:0} s");
+            }
+
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(500, delay.TotalMilliseconds * 2));
+        }
+    }
+
+    private static async Task<bool> Unit(Task task)
+    {
+        await task;
+        return true;
+    }
+}

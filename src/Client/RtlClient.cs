@@ -1,0 +1,148 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Rtl.Client.Storage;
+using Rtl.Data;
+using Rtl.Grains;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+
+namespace Rtl.Client;
+
+/// <summary>
+/// The client SDK: connect to a cluster, run pipelines (inline or by name), submit durable jobs.
+/// Every call has a timeout and fails with an <see cref="RtlConnectionException"/> or
+/// <see cref="RtlJobException"/> that says what went wrong.
+/// </summary>
+public sealed partial class RtlClient : IAsyncDisposable
+{
+    private readonly IClusterClient cluster;
+    private readonly IHost? ownedHost;
+    private readonly TimeSpan timeout;
+
+    private RtlClient(IClusterClient cluster, IHost? ownedHost, TimeSpan timeout)
+    {
+        this.cluster = cluster;
+        this.ownedHost = ownedHost;
+        this.timeout = timeout;
+    }
+
+    /// <summary>Wraps a cluster client the caller already has (e.g. a silo's own, for embedded runs).</summary>
+    public static RtlClient FromClusterClient(IClusterClient cluster, TimeSpan? timeout = null) =>
+        new(cluster, null, timeout ?? TimeSpan.FromMinutes(10));
+
+    public static async Task<RtlClient> ConnectAsync(RtlClientOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.Gateways.Count == 0 && !File.Exists(options.DatabasePath))
+        {
+            throw new RtlConnectionException(NoCluster(options));
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseOrleansClient(client =>
+        {
+            if (options.Gateways.Count > 0)
+            {
+                client.UseStaticClustering(options.Gateways.ToArray());
+            }
+            else
+            {
+                client.UseRtlSqliteClustering(options.DatabasePath);
+            }
+
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.Timeout);
+            var deadline = DateTime.UtcNow + options.ConnectTimeout;
+            client.UseConnectionRetryFilter(async (_, token) =>
+            {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    return false;
+                }
+
+                await Task.Delay(500, token);
+                return true;
+            });
+        });
+
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).WaitAsync(options.ConnectTimeout + TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new RtlConnectionException($"{NoCluster(options)} ({e.Message})", e);
+        }
+
+        return new RtlClient(host.Services.GetRequiredService<IClusterClient>(), host, options.Timeout);
+    }
+
+    /// <summary>The underlying Orleans client, for apps that talk to grains directly.</summary>
+    public IClusterClient Cluster => cluster;
+
+    /// <summary>Runs a pipeline on <paramref name="input"/> (or on no table) and returns the result; throws <see cref="RtlJobException"/> when it fails.</summary>
+    public Task<JobResult> RunAsync(Pipeline pipeline, Table? input = null, CancellationToken cancellationToken = default) =>
+        RunAsync(pipeline, input, null, cancellationToken);
+
+    public Task<JobResult> RunAsync(Pipeline pipeline, Table? input, JobProgress? progress, CancellationToken cancellationToken = default) =>
+        Observe(progress, observer => cluster.GetGrain<IPipelineGrain>(Guid.NewGuid()).Run(pipeline, input, observer), cancellationToken);
+
+    /// <summary>Runs a stored pipeline by name, without resending its definition.</summary>
+    public Task<JobResult> RunAsync(string pipelineName, Table? input = null, JobProgress? progress = null, CancellationToken cancellationToken = default) =>
+        Observe(progress, observer => cluster.GetGrain<IPipelineGrain>(Guid.NewGuid()).RunNamed(pipelineName, input, observer), cancellationToken);
+
+    private async Task<JobResult> Observe(JobProgress? progress, Func<IJobObserver?, Task<JobResult>> run, CancellationToken cancellationToken)
+    {
+        var observer = progress is null ? null : cluster.CreateObjectReference<IJobObserver>(progress);
+        try
+        {
+            var result = await Call(run(observer), cancellationToken);
+            return result.Succeeded ? result : throw new RtlJobException(result);
+        }
+        finally
+        {
+            if (observer is not null)
+            {
+                cluster.DeleteObjectReference<IJobObserver>(observer);
+            }
+        }
+    }
+
+    private async Task<T> Call<T>(Task<T> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            throw new RtlConnectionException($"the cluster did not answer within {timeout.TotalSeconds:0} s", e);
+        }
+        catch (SiloUnavailableException e)
+        {
+            throw new RtlConnectionException($"the silo running the call went away: {e.Message}", e);
+        }
+    }
+
+    private static string NoCluster(RtlClientOptions options) =>
+        options.Gateways.Count > 0
+            ? $"cannot reach the gateways {string.Join(", ", options.Gateways)}"
+            : $"no Rtl silo is running for data dir {options.DataDir}: start one with `rtl start --data-dir {options.DataDir}` (or run with --embedded)";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (ownedHost is not null)
+        {
+            try
+            {
+                await ownedHost.StopAsync(TimeSpan.FromSeconds(5));
+            }
+            finally
+            {
+                ownedHost.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Net;
+
+namespace Rtl.Client;
+
+/// <summary>How to reach a cluster: through a data directory's SQLite file (one host) or a gateway list.</summary>
+public sealed class RtlClientOptions
+{
+    /// <summary>The data directory whose <c>rtl.db</c> lists the gateways; default <c>~/.rtl</c>.</summary>
+    public string DataDir { get; set; } =
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".rtl");
+
+    /// <summary>Gateways to use instead of the data directory's database.</summary>
+    public IReadOnlyList<IPEndPoint> Gateways { get; set; } = [];
+
+    public string ClusterId { get; set; } = "rtl";
+
+    public string ServiceId { get; set; } = "rtl";
+
+    /// <summary>How long one call (a whole job for <c>RunAsync</c>) may take.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long connecting may take before it fails with a clear error.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    public string DatabasePath => Path.Combine(DataDir, "rtl.db");
+}

@@ -1,0 +1,12 @@
+using Rtl.Jobs;
+
+namespace Rtl.Client;
+
+/// <summary>The cluster could not be reached, or a call did not answer in time.</summary>
+public sealed class RtlConnectionException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A job failed; <see cref="Result"/> has the timings up to the failure and the located error.</summary>
+public sealed class RtlJobException(JobResult result) : Exception(result.Error)
+{
+    public JobResult Result { get; } = result;
+}

@@ -1,0 +1,23 @@
+using Rtl.Data;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+
+namespace Rtl.Grains;
+
+/// <summary>Result of one stage: the table it produced, or the error of the task that stopped it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StageResult(
+    [property: Id(0)] Table? Table,
+    [property: Id(1)] StageTiming Timing,
+    [property: Id(2)] string? Error);
+
+/// <summary>One stage of one job (key: <c>{job}/{stage}</c>): runs its tasks in order on its own silo.</summary>
+public interface IStageGrain : IGrainWithStringKey
+{
+    Task<StageResult> Run(int stage, StageDefinition definition, Table input, IJobObserver? observer);
+
+    /// <summary>The silo this activation lives on (for locality checks and timings).</summary>
+    Task<string> Silo();
+
+    static string Key(Guid job, int stage) => $"{job:N}/{stage}";
+}

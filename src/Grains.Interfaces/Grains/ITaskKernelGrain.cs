@@ -1,0 +1,21 @@
+using Rtl.Data;
+using Rtl.Pipelines;
+using Rtl.Tasks;
+
+namespace Rtl.Grains;
+
+/// <summary>What one task returned; <see cref="Error"/> without the stage and task, which the stage adds.</summary>
+[GenerateSerializer, Immutable]
+public sealed record KernelResult(
+    [property: Id(0)] Table? Table,
+    [property: Id(1)] IReadOnlyList<TaskNote> Notes,
+    [property: Id(2)] IReadOnlyList<string> Files,
+    [property: Id(3)] string? Error,
+    [property: Id(4)] string Silo,
+    [property: Id(5)] bool ErrorIsArgument = false);
+
+/// <summary>Runs one task's kernel; a stateless worker, so it always runs on the caller's silo.</summary>
+public interface ITaskKernelGrain : IGrainWithIntegerKey
+{
+    Task<KernelResult> Run(Guid job, TaskCall call, Table input);
+}

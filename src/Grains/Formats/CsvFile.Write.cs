@@ -1,0 +1,75 @@
+using System.Text;
+using Rtl.Data;
+
+namespace Rtl.Formats;
+
+public static partial class CsvFile
+{
+    // Flush before a cell could overflow: the longest number is 24 bytes.
+    private const int BufferBytes = 1 << 20;
+    private const int MaxCellBytes = 64;
+
+    /// <summary>
+    /// Writes one line per row, <c>\n</c>-terminated. Floats are the shortest text that reads back to
+    /// the same value (always with a <c>.</c> or exponent), non-finite ones <c>nan</c>/<c>inf</c>/<c>-inf</c>
+    /// as numpy writes them; integers as integers; booleans as 1/0. Formatted by hand into UTF-8
+    /// rather than through Sep's writer, whose culture formatting spells NaN and infinity differently.
+    /// </summary>
+    public static void Write(string path, Table table, char delimiter = ',', bool header = true)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (delimiter is '"' or '\r' or '\n' || char.IsAsciiDigit(delimiter) || delimiter is '.' or '-' or '+')
+        {
+            throw new ArgumentException($"'{delimiter}' cannot separate numbers", nameof(delimiter));
+        }
+
+        var cells = table.Columns.Select(CsvCell.For).ToArray();
+        using var stream = DatFile.OpenWrite(path, 0);
+        var buffer = new byte[BufferBytes];
+        var used = 0;
+        if (header && table.ColumnCount > 0)
+        {
+            var names = Encoding.UTF8.GetBytes(string.Join(delimiter, table.Names.Select(n => Quote(n, delimiter))) + "\n");
+            stream.Write(names);
+        }
+
+        var separator = (byte)delimiter;
+        Span<byte> wide = delimiter < 0x80 ? [] : Encoding.UTF8.GetBytes(delimiter.ToString());
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (BufferBytes - used < MaxCellBytes)
+                {
+                    stream.Write(buffer, 0, used);
+                    used = 0;
+                }
+
+                if (c > 0)
+                {
+                    if (wide.IsEmpty)
+                    {
+                        buffer[used++] = separator;
+                    }
+                    else
+                    {
+                        wide.CopyTo(buffer.AsSpan(used));
+                        used += wide.Length;
+                    }
+                }
+
+                used += cells[c].Format(row, buffer.AsSpan(used));
+            }
+
+            buffer[used++] = (byte)'\n';
+        }
+
+        stream.Write(buffer, 0, used);
+    }
+
+    private static string Quote(string name, char delimiter) =>
+        name.Contains(delimiter) || name.Contains('"') || name.Contains('\n') || name.Contains('\r')
+        || name.Trim().Length != name.Length
+            ? "\"" + name.Replace("\"", "\"\"") + "\""
+            : name;
+}

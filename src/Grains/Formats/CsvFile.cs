@@ -1,0 +1,140 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+using Rtl.Data;
+
+namespace Rtl.Formats;
+
+/// <summary>
+/// Delimited text, one row per line. Read with Sep (spans, no string per cell); written by
+/// <see cref="Write"/> in <c>CsvFile.Write.cs</c>.
+/// </summary>
+public static partial class CsvFile
+{
+    public static Table Read(string path, CsvOptions? options = null)
+    {
+        options ??= CsvOptions.Default;
+        if (options.Schema is not null && options.Names is not null)
+        {
+            throw new ArgumentException("give column names either in Names or in Schema, not both", nameof(options));
+        }
+
+        using var reader = Open(path, options.Delimiter);
+        var names = options.Schema?.Names.ToArray() ?? options.Names?.ToArray();
+        var source = options.Schema is not null ? Source.Schema : names is not null ? Source.Names : Source.FirstRow;
+        var header = options.Header;
+        CsvColumn[]? columns = null;
+        foreach (var row in reader)
+        {
+            // Sep 0.17 reports line 2 for the first row when there is no header row; it starts on line 1.
+            var line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+            {
+                continue; // blank lines separate nothing, as in numpy.loadtxt
+            }
+
+            if (header)
+            {
+                header = false;
+                var headerNames = HeaderNames(path, row, line);
+                if (names is not null && names.Length != headerNames.Length)
+                {
+                    throw new FileFormatException(path,
+                        $"line {line}: the header has {headerNames.Length} columns but {Expected(source, names.Length)}");
+                }
+
+                (names, source) = names is null ? (headerNames, Source.Header) : (names, source);
+                continue;
+            }
+
+            names ??= [.. Enumerable.Range(0, row.ColCount).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+            columns ??= CreateColumns(names.Length, options.Schema);
+            if (row.ColCount != columns.Length)
+            {
+                throw new FileFormatException(path,
+                    $"line {line} has {row.ColCount} values but {Expected(source, columns.Length)}");
+            }
+
+            for (var c = 0; c < columns.Length; c++)
+            {
+                if (!columns[c].TryAdd(row[c].Span))
+                {
+                    throw new FileFormatException(path,
+                        $"line {line}, column {c + 1} ('{names[c]}'): '{Shorten(row[c].Span)}' is not {columns[c].Expected}");
+                }
+            }
+        }
+
+        names ??= [];
+        columns ??= CreateColumns(names.Length, options.Schema);
+        return Table.Create(names.Select((name, i) => KeyValuePair.Create(name, columns[i].ToColumn())));
+    }
+
+    private enum Source
+    {
+        Schema,
+        Names,
+        Header,
+        FirstRow,
+    }
+
+    private static string Expected(Source source, int count) => source switch
+    {
+        Source.Schema => $"the schema has {count} columns",
+        Source.Names => $"{count} column names were given",
+        Source.Header => $"the header has {count} columns",
+        _ => $"the first row has {count}",
+    };
+
+    private static CsvColumn[] CreateColumns(int count, TableSchema? schema) =>
+        [.. Enumerable.Range(0, count).Select(i => CsvColumn.Create(schema?.Columns[i].Type))];
+
+    private static SepReader Open(string path, char delimiter)
+    {
+        var sep = new Sep(delimiter);
+        try
+        {
+            // Column counts are checked here, to name the file and line; an explicit separator
+            // because Sep's auto-detection guesses from the first line.
+            return Sep.Reader(o => o with
+            {
+                Sep = sep,
+                HasHeader = false,
+                DisableColCountCheck = true,
+                Unescape = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            }).FromFile(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FileFormatException(path, "file not found (expected delimited text)", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileFormatException(path, $"cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static string[] HeaderNames(string path, SepReader.Row row, int line)
+    {
+        var names = new string[row.ColCount];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < names.Length; c++)
+        {
+            names[c] = row[c].Span.Trim().ToString();
+            if (names[c].Length == 0)
+            {
+                throw new FileFormatException(path, $"line {line}: header column {c + 1} has no name");
+            }
+
+            if (!seen.Add(names[c]))
+            {
+                throw new FileFormatException(path, $"line {line}: header name '{names[c]}' appears twice");
+            }
+        }
+
+        return names;
+    }
+
+    private static string Shorten(ReadOnlySpan<char> cell) =>
+        cell.Length <= 40 ? cell.ToString() : string.Concat(cell[..40], "...");
+}

@@ -1,0 +1,198 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
+using Microsoft.Win32.SafeHandles;
+using Rtl.Data;
+
+namespace Rtl.Formats;
+
+/// <summary>
+/// The seed's <c>.dat</c>: numpy's <c>ndarray.tobytes()</c> of a structured array — packed
+/// little-endian records, row after row, no header. The dtype lives in the <c>.meta</c> beside it.
+/// </summary>
+public static unsafe class DatFile
+{
+    // Records move through a buffer this size: large enough for few system calls, small enough to stay in L2.
+    private const int ChunkBytes = 1 << 18;
+
+    // Below this many bytes a second thread costs more than it saves.
+    private const long ParallelBytes = 32L << 20;
+
+    public static Table Read(string datPath, TableSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        using var file = OpenRead(datPath, "packed records");
+        return ReadRecords(file, datPath, schema, 0, RandomAccess.GetLength(file));
+    }
+
+    public static void Write(string datPath, Table table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var layout = new RecordLayout(table.Schema);
+        using var stream = OpenWrite(datPath, (long)layout.RecordSize * table.RowCount);
+        WriteRecords(stream, table);
+    }
+
+    /// <summary>Reads <paramref name="length"/> bytes of records starting at <paramref name="offset"/> (the <c>.npy</c> data block too).</summary>
+    internal static Table ReadRecords(SafeFileHandle file, string path, TableSchema schema, long offset, long length)
+    {
+        var layout = new RecordLayout(schema);
+        if (layout.RecordSize == 0)
+        {
+            throw new FileFormatException(path, "the dtype describes no columns, so the records cannot be read");
+        }
+
+        if (length % layout.RecordSize != 0)
+        {
+            throw new FileFormatException(path,
+                $"holds {length} bytes, which is not a whole number of {layout.RecordSize}-byte records " +
+                $"of {schema} (the dtype from the .meta); the file is truncated or does not match its .meta");
+        }
+
+        var rows = length / layout.RecordSize;
+        if (rows > Array.MaxLength)
+        {
+            throw new FileFormatException(path, $"holds {rows} records; at most {Array.MaxLength} fit in a table");
+        }
+
+        using var columns = new ColumnBuffers(schema, (int)rows);
+        var pointers = (nint)columns.Pointers;
+
+        // Large files are cut into row ranges read and transposed in parallel: one core rarely
+        // saturates memory bandwidth, and one range's read overlaps another's transpose.
+        var parts = (int)Math.Clamp(length / ParallelBytes, 1, Environment.ProcessorCount);
+        if (parts == 1)
+        {
+            ReadRange(file, path, layout, offset, 0, rows, (byte**)pointers);
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, parts, part => ReadRange(
+                    file, path, layout, offset, rows * part / parts, rows * (part + 1) / parts, (byte**)pointers));
+            }
+            catch (AggregateException e) when (e.InnerExceptions[0] is FileFormatException inner)
+            {
+                ExceptionDispatchInfo.Throw(inner);
+            }
+        }
+
+        return columns.ToTable();
+    }
+
+    private static void ReadRange(
+        SafeFileHandle file, string path, RecordLayout layout, long offset, long firstRow, long endRow, byte** columns)
+    {
+        var chunkRows = Math.Max(1, ChunkBytes / layout.RecordSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(chunkRows * layout.RecordSize);
+        try
+        {
+            fixed (byte* records = buffer)
+            {
+                for (var row = firstRow; row < endRow; row += chunkRows)
+                {
+                    var count = (int)Math.Min(chunkRows, endRow - row);
+                    ReadExactly(file, path, buffer.AsSpan(0, count * layout.RecordSize), offset + (row * layout.RecordSize));
+                    RecordTranspose.Split(records, layout.RecordSize, row, count, layout.Offsets, layout.Sizes, columns);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Appends the table's rows as packed records to <paramref name="stream"/>.</summary>
+    internal static void WriteRecords(Stream stream, Table table)
+    {
+        var layout = new RecordLayout(table.Schema);
+        if (layout.RecordSize == 0 || table.RowCount == 0)
+        {
+            return;
+        }
+
+        var chunkRows = Math.Max(1, ChunkBytes / layout.RecordSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(chunkRows * layout.RecordSize);
+        try
+        {
+            for (long row = 0; row < table.RowCount; row += chunkRows)
+            {
+                var count = (int)Math.Min(chunkRows, table.RowCount - row);
+                JoinChunk(table, layout, row, count, buffer);
+                stream.Write(buffer, 0, count * layout.RecordSize);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    internal static SafeFileHandle OpenRead(string path, string expected)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FileFormatException(path, $"file not found (expected {expected})", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileFormatException(path, $"cannot be opened: {e.Message}", e);
+        }
+    }
+
+    internal static FileStream OpenWrite(string path, long expectedLength)
+    {
+        try
+        {
+            // We hand the stream whole chunks, so its own buffer would only add a copy.
+            return new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.Create,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                BufferSize = 0,
+                PreallocationSize = expectedLength,
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileFormatException(path, $"cannot be written: {e.Message}", e);
+        }
+    }
+
+    private static void JoinChunk(Table table, RecordLayout layout, long firstRow, int rowCount, byte[] buffer)
+    {
+        fixed (byte* records = buffer)
+        {
+            var target = (nint)records;
+            for (var first = 0; first < table.ColumnCount; first += PinnedColumns.MaxGroup)
+            {
+                var group = Math.Min(PinnedColumns.MaxGroup, table.ColumnCount - first);
+                var offsets = layout.Offsets.AsMemory(first, group);
+                var sizes = layout.Sizes.AsMemory(first, group);
+                PinnedColumns.With(table.Columns, first, group, columns =>
+                    RecordTranspose.Join(columns, firstRow, rowCount, offsets.Span, sizes.Span, (byte*)target, layout.RecordSize));
+            }
+        }
+    }
+
+    private static void ReadExactly(SafeFileHandle file, string path, Span<byte> bytes, long offset)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var read = RandomAccess.Read(file, bytes, offset);
+            if (read == 0)
+            {
+                throw new FileFormatException(path, $"ended early at byte {offset}; was it truncated while being read?");
+            }
+
+            bytes = bytes[read..];
+            offset += read;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using Rtl.Data;
+using Rtl.Hosting;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+using Rtl.Registry;
+using Rtl.Validation;
+
+namespace Rtl.Grains;
+
+/// <summary>
+/// One job: validates the whole pipeline against the input's schema, then hands the table from stage
+/// to stage. Any failure ends the job with an error naming its stage and task.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class PipelineGrain(TaskRegistry registry, IOptions<RtlOptions> options, ILogger<PipelineGrain> log)
+    : Grain, IPipelineGrain
+{
+    public async Task<JobResult> RunNamed(string name, Table? input, IJobObserver? observer)
+    {
+        var json = await GrainFactory.GetGrain<INamedPipelineGrain>(name).Get();
+        if (json is null)
+        {
+            var known = await GrainFactory.GetGrain<IPipelineCatalogGrain>(0).List();
+            return JobResult.Failed(this.GetPrimaryKey(), [], 0,
+                $"no pipeline named '{name}' (stored: {(known.Count == 0 ? "none" : string.Join(", ", known))})");
+        }
+
+        return await Run(Pipeline.FromJson(json), input, observer);
+    }
+
+    public async Task<JobResult> Run(Pipeline pipeline, Table? input, IJobObserver? observer)
+    {
+        var job = this.GetPrimaryKey();
+        var clock = Stopwatch.StartNew();
+        var stages = new List<StageTiming>();
+        var table = input ?? Table.Empty;
+        try
+        {
+            var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, job);
+            PipelineValidator.Validate(pipeline, table.Schema, registry, environment);
+            for (var stage = 0; stage < pipeline.Stages.Count; stage++)
+            {
+                var grain = GrainFactory.GetGrain<IStageGrain>(IStageGrain.Key(job, stage));
+                var result = await grain.Run(stage, pipeline.Stages[stage], table, observer);
+                stages.Add(result.Timing);
+                if (result.Error is not null)
+                {
+                    return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, result.Error);
+                }
+
+                table = result.Table!;
+            }
+
+            if (options.Value.Profile)
+            {
+                log.LogInformation("Job {Job} completed in {Milliseconds:F2} ms", job, clock.Elapsed.TotalMilliseconds);
+            }
+
+            return new JobResult(job, table, stages, clock.Elapsed.TotalMilliseconds, null);
+        }
+        catch (PipelineFormatException e)
+        {
+            return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, e.Message);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Job {Job} failed at stage {Stage}", job, stages.Count);
+            return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, $"stage {stages.Count}: {e.Message}");
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace Rtl.Hosting;
+
+/// <summary>
+/// Every setting of a silo, bound from <c>appsettings.json</c>, <c>RTL__*</c> environment variables and
+/// command-line flags. The README maps the seed's settings onto these.
+/// </summary>
+public sealed class RtlOptions
+{
+    public const string Section = "Rtl";
+
+    /// <summary>Holds <c>rtl.db</c>, logs, PID files, plots and job results. Default <c>~/.rtl</c>.</summary>
+    public string DataDir { get; set; } = DefaultDataDir;
+
+    /// <summary>Where task file paths resolve; default: the directory the silo was started from.</summary>
+    public string? FilesRoot { get; set; }
+
+    /// <summary>Silos with the same cluster id and database form one cluster.</summary>
+    public string ClusterId { get; set; } = "rtl";
+
+    /// <summary>Keys grain storage (named pipelines, jobs); shared by every cluster on the database.</summary>
+    public string ServiceId { get; set; } = "rtl";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    public int WebPort { get; set; } = 8080;
+
+    /// <summary>The address other silos and clients reach this one at; default loopback.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>The seed's TASK_WORKERS: kernels running at once on this silo.</summary>
+    public int MaxConcurrentKernels { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>The seed's CHUNKING: split big row-local stages across silos.</summary>
+    public bool Chunking { get; set; }
+
+    /// <summary>The seed's CHUNKING_SIZE, in rows.</summary>
+    public int ChunkRows { get; set; } = 1_000_000;
+
+    /// <summary>How long one job may take before its caller gets a timeout error.</summary>
+    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The seed's DEBUG: verbose logging.</summary>
+    public bool Debug { get; set; }
+
+    /// <summary>The seed's PROFILE: log every task's timing.</summary>
+    public bool Profile { get; set; }
+
+    public string DatabasePath => Path.Combine(DataDir, "rtl.db");
+
+    public string ResolvedFilesRoot => Path.GetFullPath(FilesRoot ?? Directory.GetCurrentDirectory());
+
+    public static string DefaultDataDir =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".rtl");
+}

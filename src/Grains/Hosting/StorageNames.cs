@@ -1,0 +1,7 @@
+namespace Rtl.Grains;
+
+/// <summary>The grain storage provider every Rtl grain persists to.</summary>
+public static class StorageNames
+{
+    public const string Default = "rtl";
+}

@@ -1,0 +1,46 @@
+using Rtl.Tasks;
+
+namespace Rtl.Hosting;
+
+/// <summary>Where a task runs: the silo's files root and data directory, confined paths.</summary>
+public sealed class TaskEnvironment(string filesRoot, string dataDirectory, Guid jobId) : ITaskEnvironment
+{
+    public string FilesRoot { get; } = Path.GetFullPath(filesRoot);
+
+    public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);
+
+    public Guid JobId { get; } = jobId;
+
+    public string ResolvePath(string argument, params string[] relativePath)
+    {
+        var written = Path.Combine(relativePath);
+        var full = Path.GetFullPath(Path.Combine(FilesRoot, written));
+        var root = RealPath(FilesRoot);
+        if (!IsInside(full, FilesRoot) || !IsInside(RealPath(full), root))
+        {
+            throw new TaskArgumentException(argument, $"path '{written}' is outside the files root {FilesRoot}");
+        }
+
+        return full;
+    }
+
+    private static bool IsInside(string path, string root) =>
+        path == root || path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The path with every symlink along it followed, so a link cannot lead out of the root.</summary>
+    private static string RealPath(string path)
+    {
+        var current = Path.GetPathRoot(path)!;
+        foreach (var part in path[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (info.Exists && info.LinkTarget is not null)
+            {
+                current = Path.GetFullPath(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? current);
+            }
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,97 @@
+using Rtl.Data;
+using Rtl.Tasks.Internals;
+
+namespace Rtl.Tasks;
+
+/// <summary>
+/// <c>{column}Class</c>: the index of the row's combination of the <c>a</c> columns among the distinct
+/// combinations sorted ascending; <c>{column}ClassCount</c>: how many rows share it (both <c>&lt;i8</c>).
+/// Unlike the seed, float keys are compared exactly (it truncated them to int) and several columns form one key.
+/// As in the seed, all Class columns come before all ClassCount columns.
+/// </summary>
+public sealed class ClassifyStaticTask : IRtlTask
+{
+    public string Name => "classify_static";
+
+    public string Summary => "{column}Class = rank of the row's a-combination among the distinct ones; {column}ClassCount = its frequency";
+
+    public IReadOnlyList<TaskArgument> Arguments { get; } =
+        [Operations.Argument("{a: [columns], column}: writes {column}Class and {column}ClassCount (<i8)")];
+
+    public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
+    {
+        var operations = Operations.Parse(args, input, Parse, out _);
+        var output = operations.Aggregate(input, (schema, op) => schema.With(op.Column + "Class", DType.I8));
+        return operations.Aggregate(output, (schema, op) => schema.With(op.Column + "ClassCount", DType.I8));
+    }
+
+    public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
+    {
+        // Operations see each other's columns in order; the result lists the columns in the seed's order.
+        var working = input;
+        var operations = Operations.Parse(args, input.Schema, Parse, out _);
+        foreach (var operation in operations)
+        {
+            var (classes, counts) = Classify(operation.A.Select(a => working[a]).ToArray(), working.RowCount);
+            working = working
+                .With(operation.Column + "Class", new Column<long>(classes))
+                .With(operation.Column + "ClassCount", new Column<long>(counts));
+        }
+
+        var output = operations.Aggregate(input, (table, op) => table.With(op.Column + "Class", working[op.Column + "Class"]));
+        output = operations.Aggregate(output, (table, op) => table.With(op.Column + "ClassCount", working[op.Column + "ClassCount"]));
+        return new TaskOutput(output);
+    }
+
+    private sealed record Operation(IReadOnlyList<string> A, string Column);
+
+    private static Operation Parse(TaskArgs operation, ref TableSchema schema)
+    {
+        var a = operation.RequireColumns("a", schema);
+        var column = operation.RequireNewColumn();
+        schema = schema.With(column + "Class", DType.I8).With(column + "ClassCount", DType.I8);
+        return new Operation(a, column);
+    }
+
+    /// <summary>Sorts the rows by the key columns, then numbers the runs of equal keys.</summary>
+    private static (long[] Classes, long[] Counts) Classify(Column[] keys, int rows)
+    {
+        var order = RadixSort.Order(keys, rows);
+        var keyValues = keys.Select(RadixSort.Keys).ToArray();
+        var classes = new long[rows];
+        var counts = new long[rows];
+        var start = 0;
+        long group = 0;
+        for (var i = 1; i <= rows; i++)
+        {
+            if (i < rows && SameKey(keyValues, order[i - 1], order[i]))
+            {
+                continue;
+            }
+
+            for (var j = start; j < i; j++)
+            {
+                classes[order[j]] = group;
+                counts[order[j]] = i - start;
+            }
+
+            group++;
+            start = i;
+        }
+
+        return (classes, counts);
+    }
+
+    private static bool SameKey(ulong[][] keys, int row, int other)
+    {
+        foreach (var key in keys)
+        {
+            if (key[row] != key[other])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

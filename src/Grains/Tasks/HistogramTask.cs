@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Rtl.Data;
+using Rtl.Tasks.Internals;
+
+namespace Rtl.Tasks;
+
+/// <summary>
+/// Tags each row with a numpy histogram edge over <c>a</c>: the first edge ≥ the value, so the minimum gets
+/// edge[0] and every other value the upper edge of its bin; a value above the last edge (or NaN) gets NaN.
+/// </summary>
+public sealed class HistogramTask : IRtlTask
+{
+    public string Name => "histogram";
+
+    public string Summary => "column = the numpy histogram edge of each row of a (first edge >= value)";
+
+    public IReadOnlyList<TaskArgument> Arguments { get; } =
+        [Operations.Argument("{a, bins, column}: bins is a bin count or a list of increasing edges")];
+
+    public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
+    {
+        Operations.Parse(args, input, Parse, out var output);
+        return output;
+    }
+
+    public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
+    {
+        var table = input;
+        foreach (var operation in Operations.Parse(args, input.Schema, Parse, out _))
+        {
+            var values = table[operation.A].AsDoubles();
+            var edges = operation.Edges ?? Edges(values, operation.Count);
+            var result = GC.AllocateUninitializedArray<double>(values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                result[i] = FirstEdgeAtLeast(edges, values[i]);
+            }
+
+            table = table.With(operation.Column, new Column<double>(result));
+        }
+
+        return new TaskOutput(table);
+    }
+
+    private sealed record Operation(string A, int Count, double[]? Edges, string Column);
+
+    private static Operation Parse(TaskArgs operation, ref TableSchema schema)
+    {
+        var a = operation.RequireColumn("a", schema);
+        var bins = operation.Require("bins");
+        var (count, edges) = bins.ValueKind switch
+        {
+            JsonValueKind.Number => (operation.RequireInt("bins", 1), null),
+            JsonValueKind.Array => (0, ParseEdges(bins, operation.At("bins"))),
+            _ => throw new TaskArgumentException(operation.At("bins"),
+                $"expected a bin count or a list of bin edges, got {TaskArgs.Describe(bins)}"),
+        };
+        var column = operation.RequireNewColumn();
+        schema = schema.With(column, DType.F8);
+        return new Operation(a, count, edges, column);
+    }
+
+    private static double[] ParseEdges(JsonElement bins, string at)
+    {
+        var edges = new List<double>();
+        foreach (var item in bins.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number)
+            {
+                throw new TaskArgumentException($"{at}[{edges.Count}]", $"expected a number, got {TaskArgs.Describe(item)}");
+            }
+
+            var edge = item.GetDouble();
+            if (edges.Count > 0 && edge < edges[^1])
+            {
+                throw new TaskArgumentException($"{at}[{edges.Count}]",
+                    $"bin edges must increase monotonically ({edges[^1]} then {edge})");
+            }
+
+            edges.Add(edge);
+        }
+
+        return edges.Count > 0 ? [.. edges] : throw new TaskArgumentException(at, "expected at least one bin edge");
+    }
+
+    /// <summary>
+    /// numpy's equal-width edges: linspace(min, max, count + 1), widened by 0.5 each way when min = max, over
+    /// the finite values (numpy refuses non-finite data; here those rows just get NaN or edge[0]).
+    /// </summary>
+    private static double[] Edges(ReadOnlySpan<double> values, int count)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+        }
+
+        if (min > max)
+        {
+            (min, max) = (0, 1); // no finite values: numpy's range for an empty array
+        }
+        else if (min == max)
+        {
+            (min, max) = (min - 0.5, max + 0.5);
+        }
+
+        return Spaces.Linspace(min, max, count + 1);
+    }
+
+    private static double FirstEdgeAtLeast(double[] edges, double value)
+    {
+        if (!(value <= edges[^1]))
+        {
+            return double.NaN; // above every edge, or NaN
+        }
+
+        int low = 0, high = edges.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (edges[middle] >= value)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return edges[low];
+    }
+}

@@ -1,0 +1,60 @@
+using Rtl.Data;
+
+namespace Rtl.Tasks.Internals;
+
+/// <summary>An element-wise <c>f(a)</c> over spans; <c>destination</c> may be <c>x</c> itself.</summary>
+internal interface IUnaryKernel
+{
+    static abstract void Apply(ReadOnlySpan<double> x, Span<double> destination);
+}
+
+/// <summary>The shared body of tasks that derive one <c>&lt;f8</c> column from another: <c>operations: [{a, column}]</c>.</summary>
+internal static class ColumnOperations
+{
+    public sealed record Operation(string A, string Column, TaskArgs Args);
+
+    public static TableSchema Plan(TaskArgs args, TableSchema input, Action<TaskArgs>? extra = null)
+    {
+        Operations.Parse(args, input, (TaskArgs op, ref TableSchema schema) => Parse(op, ref schema, extra), out var output);
+        return output;
+    }
+
+    /// <summary>Runs <paramref name="compute"/> per operation on the table as the earlier operations left it.</summary>
+    public static TaskOutput Run(TaskArgs args, Table input, Func<Operation, Column, double[]> compute, Action<TaskArgs>? extra = null)
+    {
+        var table = input;
+        foreach (var operation in Operations.Parse(args, input.Schema, (TaskArgs op, ref TableSchema schema) => Parse(op, ref schema, extra), out _))
+        {
+            table = table.With(operation.Column, new Column<double>(compute(operation, table[operation.A])));
+        }
+
+        return new TaskOutput(table);
+    }
+
+    /// <summary>Applies <typeparamref name="TKernel"/> to <paramref name="a"/> as doubles, into a new array.</summary>
+    public static double[] Map<TKernel>(Column a)
+        where TKernel : IUnaryKernel
+    {
+        var result = GC.AllocateUninitializedArray<double>(a.Length);
+        if (a is Column<double> doubles)
+        {
+            TKernel.Apply(doubles.Span, result);
+        }
+        else
+        {
+            Doubles.Read(a, result);
+            TKernel.Apply(result, result);
+        }
+
+        return result;
+    }
+
+    private static Operation Parse(TaskArgs operation, ref TableSchema schema, Action<TaskArgs>? extra)
+    {
+        var a = operation.RequireColumn("a", schema);
+        extra?.Invoke(operation);
+        var column = operation.RequireNewColumn();
+        schema = schema.With(column, DType.F8);
+        return new Operation(a, column, operation);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Numerics.Tensors;
+using Rtl.Data;
+
+namespace Rtl.Tasks.Internals;
+
+/// <summary>The shared body of the row-wise reductions: <c>operations: [{columns: [..], column}]</c>.</summary>
+internal static class CrossColumns
+{
+    private sealed record Operation(IReadOnlyList<string> Columns, string Column);
+
+    public static IReadOnlyList<TaskArgument> Arguments(string what) =>
+        [Operations.Argument($"{{columns: [..], column}}: column = row-wise {what} of the listed columns (one name is a list of one)")];
+
+    public static TableSchema Plan(TaskArgs args, TableSchema input)
+    {
+        Operations.Parse(args, input, Parse, out var output);
+        return output;
+    }
+
+    /// <summary>Row-wise mean: the sum over the columns, divided by how many there are.</summary>
+    public static TaskOutput Mean(TaskArgs args, Table input) => Run(args, input, (sum, count) =>
+    {
+        if (count > 1)
+        {
+            TensorPrimitives.Divide(sum, count, sum);
+        }
+    }, TensorPrimitives.Add);
+
+    /// <summary>Row-wise max; a NaN anywhere in the row makes it NaN, as numpy's max.</summary>
+    public static TaskOutput Max(TaskArgs args, Table input) => Run(args, input, (_, _) => { }, TensorPrimitives.Max);
+
+    private delegate void Combine(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination);
+
+    private static TaskOutput Run(TaskArgs args, Table input, Action<double[], int> finish, Combine combine)
+    {
+        var table = input;
+        foreach (var operation in Operations.Parse(args, input.Schema, Parse, out _))
+        {
+            // Like the seed, a column listed twice counts once and columns are taken in table order.
+            var names = table.Names.Where(operation.Columns.Contains).ToArray();
+            var result = Doubles.Copy(table[names[0]]);
+            foreach (var name in names.AsSpan(1))
+            {
+                combine(result, table[name].AsDoubles(), result);
+            }
+
+            finish(result, names.Length);
+            table = table.With(operation.Column, new Column<double>(result));
+        }
+
+        return new TaskOutput(table);
+    }
+
+    private static Operation Parse(TaskArgs operation, ref TableSchema schema)
+    {
+        var columns = operation.RequireColumns("columns", schema);
+        var column = operation.RequireNewColumn();
+        schema = schema.With(column, DType.F8);
+        return new Operation(columns, column);
+    }
+}

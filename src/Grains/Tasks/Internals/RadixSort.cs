@@ -1,0 +1,166 @@
+using Rtl.Data;
+
+namespace Rtl.Tasks.Internals;
+
+/// <summary>
+/// Stable sorting of row indices by column values: each value maps to an unsigned key with the same order
+/// (NaN last, -0 equal to 0, equal values equal keys), then an LSD radix sort orders the rows — stable, so
+/// ties keep their input order and sorting by several columns is sorting by each, last column first.
+/// </summary>
+internal static class RadixSort
+{
+    private const int Bits = 11;
+    private const int Buckets = 1 << Bits;
+    private const int Passes = (64 + Bits - 1) / Bits;
+    private const ulong Sign = 1UL << 63;
+
+    /// <summary>The rows of a table with these key columns in ascending (or descending) lexicographic order.</summary>
+    public static int[] Order(IReadOnlyList<Column> columns, int rows, bool descending = false)
+    {
+        var order = new int[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            order[i] = i;
+        }
+
+        var keys = new ulong[rows];
+        for (var c = columns.Count - 1; c >= 0; c--)
+        {
+            Keys(columns[c], order, keys, descending);
+            Sort(keys, order);
+        }
+
+        return order;
+    }
+
+    /// <summary>The order-preserving key of every row of <paramref name="column"/>, in row order.</summary>
+    public static ulong[] Keys(Column column)
+    {
+        var keys = new ulong[column.Length];
+        Keys(column, null, keys, false);
+        return keys;
+    }
+
+    /// <summary>Keys of <c>column[rows[i]]</c> (or <c>column[i]</c> when <paramref name="rows"/> is null).</summary>
+    private static void Keys(Column column, int[]? rows, ulong[] keys, bool descending)
+    {
+        var n = keys.Length;
+        switch (column)
+        {
+            case Column<long> l:
+                var longs = l.Span;
+                for (var i = 0; i < n; i++)
+                {
+                    keys[i] = (ulong)longs[rows is null ? i : rows[i]] ^ Sign;
+                }
+
+                break;
+            case Column<int> or Column<byte> or Column<bool>:
+                for (var i = 0; i < n; i++)
+                {
+                    keys[i] = (ulong)(long)column.GetDouble(rows is null ? i : rows[i]) ^ Sign;
+                }
+
+                break;
+            default:
+                var doubles = column.AsDoubles();
+                for (var i = 0; i < n; i++)
+                {
+                    keys[i] = Key(doubles[rows is null ? i : rows[i]]);
+                }
+
+                break;
+        }
+
+        if (descending)
+        {
+            // Reverse the order of values but keep NaN (the largest key) last.
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = keys[i] == ulong.MaxValue ? ulong.MaxValue : ~keys[i] - 1;
+            }
+        }
+    }
+
+    private static ulong Key(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return ulong.MaxValue;
+        }
+
+        var bits = BitConverter.DoubleToUInt64Bits(value == 0 ? 0.0 : value);
+        return (bits & Sign) != 0 ? ~bits : bits | Sign;
+    }
+
+    /// <summary>Sorts <paramref name="keys"/> ascending, carrying <paramref name="items"/> along; stable.</summary>
+    public static void Sort(ulong[] keys, int[] items)
+    {
+        var n = keys.Length;
+        if (n < 2)
+        {
+            return;
+        }
+
+        var counts = new int[Passes * Buckets];
+        foreach (var key in keys)
+        {
+            for (var p = 0; p < Passes; p++)
+            {
+                counts[(p * Buckets) + (int)((key >> (p * Bits)) & (Buckets - 1))]++;
+            }
+        }
+
+        var keysFrom = keys;
+        var itemsFrom = items;
+        var keysTo = GC.AllocateUninitializedArray<ulong>(n);
+        var itemsTo = GC.AllocateUninitializedArray<int>(n);
+        for (var p = 0; p < Passes; p++)
+        {
+            var count = counts.AsSpan(p * Buckets, Buckets);
+            var shift = p * Bits;
+            if (count[(int)((keysFrom[0] >> shift) & (Buckets - 1))] == n)
+            {
+                continue; // every key has the same digit here
+            }
+
+            // Counts become each bucket's start.
+            var start = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                (count[b], start) = (start, start + count[b]);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var key = keysFrom[i];
+                var at = count[(int)((key >> shift) & (Buckets - 1))]++;
+                keysTo[at] = key;
+                itemsTo[at] = itemsFrom[i];
+            }
+
+            (keysFrom, keysTo) = (keysTo, keysFrom);
+            (itemsFrom, itemsTo) = (itemsTo, itemsFrom);
+        }
+
+        if (!ReferenceEquals(keysFrom, keys))
+        {
+            keysFrom.CopyTo(keys, 0);
+            itemsFrom.CopyTo(items, 0);
+        }
+    }
+
+    /// <summary>True when <paramref name="order"/> is 0, 1, 2, …: the rows were already in order.</summary>
+    public static bool IsIdentity(ReadOnlySpan<int> order)
+    {
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (order[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

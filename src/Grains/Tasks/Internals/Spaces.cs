@@ -1,0 +1,70 @@
+using System.Numerics.Tensors;
+
+namespace Rtl.Tasks.Internals;
+
+/// <summary>numpy's linspace and logspace, and the seed's <c>getLSpace</c> choice between them.</summary>
+internal static class Spaces
+{
+    /// <summary><c>np.linspace(start, stop, n)</c>: <c>start + i·step</c>, the last point exactly <c>stop</c>.</summary>
+    public static double[] Linspace(double start, double stop, int n)
+    {
+        var result = GC.AllocateUninitializedArray<double>(n);
+        if (n == 0)
+        {
+            return result;
+        }
+
+        var delta = stop - start;
+        var div = n - 1;
+        var step = div > 0 ? delta / div : double.NaN;
+        for (var i = 0; i < n; i++)
+        {
+            // numpy falls back to i/div·delta when the step underflows to 0.
+            result[i] = (div == 0 ? i * delta : step == 0 ? i / (double)div * delta : i * step) + start;
+        }
+
+        if (n > 1)
+        {
+            result[^1] = stop;
+        }
+
+        return result;
+    }
+
+    /// <summary><c>np.logspace(start, stop, n)</c> = <c>10 ** linspace(start, stop, n)</c>.</summary>
+    public static double[] Logspace(double start, double stop, int n)
+    {
+        var exponents = Linspace(start, stop, n);
+        TensorPrimitives.Pow(10.0, exponents, exponents);
+        return exponents;
+    }
+
+    /// <summary>
+    /// The seed's space over <paramref name="values"/>: <c>linear</c> → linspace(0, max, n); <c>log</c> →
+    /// logspace(0.001, 1, n), independent of the data; any other word → the values sorted ascending (NaN last).
+    /// </summary>
+    public static double[] Of(string space, ReadOnlySpan<double> values)
+    {
+        if (string.Equals(space, "linear", StringComparison.OrdinalIgnoreCase))
+        {
+            return Linspace(0, Doubles.Max(values), values.Length);
+        }
+
+        if (string.Equals(space, "log", StringComparison.OrdinalIgnoreCase))
+        {
+            return Logspace(0.001, 1, values.Length);
+        }
+
+        var sorted = values.ToArray();
+        Array.Sort(sorted); // .NET orders NaN first; numpy last.
+        var nans = 0;
+        while (nans < sorted.Length && double.IsNaN(sorted[nans]))
+        {
+            nans++;
+        }
+
+        sorted.AsSpan(nans).CopyTo(sorted);
+        sorted.AsSpan(sorted.Length - nans).Fill(double.NaN);
+        return sorted;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Numerics.Tensors;
+using Rtl.Data;
+using Rtl.Tasks.Internals;
+
+namespace Rtl.Tasks;
+
+/// <summary><c>column = ln(a)</c>: log(0) = -inf and log(&lt;0) = NaN are values, as in numpy.</summary>
+public sealed class LogTask : IRtlTask
+{
+    public string Name => "log";
+
+    public string Summary => "column = natural log of a";
+
+    public IReadOnlyList<TaskArgument> Arguments { get; } = [Operations.Argument("{a, column}: column = ln(a)")];
+
+    public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => ColumnOperations.Plan(args, input);
+
+    public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment) =>
+        ColumnOperations.Run(args, input, (_, a) => ColumnOperations.Map<Kernel>(a));
+
+    private readonly struct Kernel : IUnaryKernel
+    {
+        public static void Apply(ReadOnlySpan<double> x, Span<double> destination) => TensorPrimitives.Log(x, destination);
+    }
+}

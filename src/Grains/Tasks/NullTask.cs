@@ -1,0 +1,17 @@
+using Rtl.Data;
+
+namespace Rtl.Tasks;
+
+/// <summary>The identity: returns the table it was given (the seed's <c>null</c> / <c>task_null</c>).</summary>
+public sealed class NullTask : IRtlTask
+{
+    public string Name => "null";
+
+    public string Summary => "returns the table unchanged";
+
+    public IReadOnlyList<TaskArgument> Arguments { get; } = [];
+
+    public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => input;
+
+    public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment) => new(input);
+}

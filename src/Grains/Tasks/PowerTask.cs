@@ -1,0 +1,53 @@
+using System.Numerics.Tensors;
+using Rtl.Data;
+using Rtl.Tasks.Internals;
+
+namespace Rtl.Tasks;
+
+/// <summary><c>column = a ^ b</c> per operation, <c>&lt;f8</c>; pow of a negative base to a non-integer is NaN.</summary>
+public sealed class PowerTask : IRtlTask
+{
+    public string Name => "power";
+
+    public string Summary => "column = a ^ b (element-wise power; b is a column or a number)";
+
+    public IReadOnlyList<TaskArgument> Arguments { get; } = BinaryArithmetic.Arguments("^");
+
+    public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) =>
+        BinaryArithmetic.Plan(args, input);
+
+    public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment) =>
+        BinaryArithmetic.Run<Kernel>(args, input);
+
+    private readonly struct Kernel : IBinaryKernel
+    {
+        public static void Apply(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination) =>
+            TensorPrimitives.Pow(x, y, destination);
+
+        // numpy's fast paths for a scalar exponent: same values as pow, much faster.
+        public static void Apply(ReadOnlySpan<double> x, double y, Span<double> destination)
+        {
+            switch (y)
+            {
+                case 2:
+                    TensorPrimitives.Multiply(x, x, destination);
+                    break;
+                case 1:
+                    x.CopyTo(destination);
+                    break;
+                case 0.5:
+                    TensorPrimitives.Sqrt(x, destination);
+                    break;
+                case -1:
+                    TensorPrimitives.Divide(1.0, x, destination);
+                    break;
+                case 0:
+                    destination.Fill(1.0);
+                    break;
+                default:
+                    TensorPrimitives.Pow(x, y, destination);
+                    break;
+            }
+        }
+    }
+}

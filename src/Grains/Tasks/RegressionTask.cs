@@ -1,0 +1,78 @@
+using Rtl.Data;
+using Rtl.Tasks.Internals;
+
+namespace Rtl.Tasks;
+
+/// <summary>
+/// Fits y against x (Linear: least squares; Poly: numpy polyfit of degree d) and writes <c>{y}{model}</c>: the
+/// fitted model evaluated on the <c>space</c> points of x (as column_space), not per row — as the seed did.
+/// Reports <c>Regression[Linear] Results: m=…, c=…, r=…</c> (r is R²) or the Poly coefficients.
+/// </summary>
+public sealed class RegressionTask : IRtlTask
+{
+    private static readonly string[] Models = ["Linear", "Poly"];
+
+    public string Name => "regression";
+
+    public string Summary => "{y}{model} = Linear or Poly(d) fit of y on x, evaluated on x's space (linear, log or sorted)";
+
+    public IReadOnlyList<TaskArgument> Arguments { get; } =
+        [Operations.Argument("{x, y, model: Linear|Poly, d (Poly degree), space: linear|log|sorted}: writes {y}{model}")];
+
+    public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
+    {
+        Operations.Parse(args, input, Parse, out var output);
+        return output;
+    }
+
+    public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
+    {
+        var table = input;
+        var notes = new List<TaskNote>();
+        foreach (var operation in Operations.Parse(args, input.Schema, Parse, out _))
+        {
+            var x = table[operation.X].AsDoubles();
+            var y = table[operation.Y].AsDoubles();
+            var points = Spaces.Of(operation.Space, x);
+            if (operation.Model == "Linear")
+            {
+                var (m, c, r) = LeastSquares.Linear(x, y);
+                for (var i = 0; i < points.Length; i++)
+                {
+                    points[i] = (m * points[i]) + c;
+                }
+
+                notes.Add(new TaskNote("Regression[Linear] Results",
+                    $"m={NumberText.Python(m)}, c={NumberText.Python(c)}, r={NumberText.Python(r)}"));
+            }
+            else
+            {
+                var coefficients = LeastSquares.Polynomial(x, y, operation.Degree);
+                for (var i = 0; i < points.Length; i++)
+                {
+                    points[i] = LeastSquares.Evaluate(coefficients, points[i]);
+                }
+
+                notes.Add(new TaskNote("Regression[Poly] Results", $"m={NumberText.NumpyArray(coefficients)}, c=None, r=None"));
+            }
+
+            table = table.With(operation.Column, new Column<double>(points));
+        }
+
+        return new TaskOutput(table, notes, []);
+    }
+
+    private sealed record Operation(string X, string Y, string Model, int Degree, string Space, string Column);
+
+    private static Operation Parse(TaskArgs operation, ref TableSchema schema)
+    {
+        var x = operation.RequireColumn("x", schema);
+        var y = operation.RequireColumn("y", schema);
+        var model = operation.RequireChoice("model", Models);
+        var degree = model == "Poly" || operation.Has("d") ? operation.RequireInt("d", minimum: 0) : 1;
+        var space = operation.RequireString("space");
+        var column = y + model;
+        schema = schema.With(column, DType.F8);
+        return new Operation(x, y, model, degree, space, column);
+    }
+}

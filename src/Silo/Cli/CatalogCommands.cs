@@ -1,0 +1,115 @@
+using Rtl.Formats;
+using Rtl.Hosting;
+using Rtl.Pipelines;
+using Rtl.Registry;
+using Rtl.Silo.Output;
+
+namespace Rtl.Silo.Cli;
+
+/// <summary><c>rtl tasks | pipeline add|list|remove | jobs | job</c>.</summary>
+public static class CatalogCommands
+{
+    /// <summary>Every registered task with its arguments (the seed's <c>--meta</c>).</summary>
+    public static int Tasks(CommandLine line, RtlOptions options)
+    {
+        line.RejectUnknown();
+        foreach (var task in TaskRegistry.BuiltIn().All)
+        {
+            Console.WriteLine($"{task.Name,-16} {task.Summary}");
+            foreach (var argument in task.Arguments)
+            {
+                Console.WriteLine($"    {argument.Name,-14}{(argument.Required ? "" : " (optional)"),-11} {argument.Description}");
+            }
+        }
+
+        return 0;
+    }
+
+    public static async Task<int> Pipeline(CommandLine line, RtlOptions options)
+    {
+        line.RejectUnknown("embedded");
+        var action = line.Positional(0, "action: add, list, show or remove");
+        await using var session = await ClusterSession.Open(line, options);
+        var client = session.Client;
+        switch (action)
+        {
+            case "add":
+                var name = line.Positional(1, "pipeline name");
+                var file = line.Positional(2, "pipeline JSON file");
+                var pipeline = Pipelines.Pipeline.FromJson(await File.ReadAllTextAsync(file));
+                await client.SavePipelineAsync(name, pipeline);
+                Console.WriteLine($"Stored pipeline '{name}' ({pipeline.Stages.Count} stage(s)).");
+                return 0;
+            case "list":
+                foreach (var stored in await client.ListPipelinesAsync())
+                {
+                    Console.WriteLine(stored);
+                }
+
+                return 0;
+            case "show":
+                var shown = await client.GetPipelineAsync(line.Positional(1, "pipeline name"));
+                Console.WriteLine(shown?.ToJson(indented: true) ?? $"no pipeline named '{line.Positionals[1]}'");
+                return shown is null ? 1 : 0;
+            case "remove":
+                var removed = line.Positional(1, "pipeline name");
+                if (await client.RemovePipelineAsync(removed))
+                {
+                    Console.WriteLine($"Removed pipeline '{removed}'.");
+                    return 0;
+                }
+
+                Console.Error.WriteLine($"rtl: no pipeline named '{removed}'");
+                return 1;
+            default:
+                throw new UsageException($"unknown action 'pipeline {action}' (expected add, list, show or remove)");
+        }
+    }
+
+    public static async Task<int> Jobs(CommandLine line, RtlOptions options)
+    {
+        line.RejectUnknown("embedded", "count");
+        await using var session = await ClusterSession.Open(line, options);
+        foreach (var job in await session.Client.ListJobsAsync(line.IntOption("count") ?? 20))
+        {
+            var name = job.PipelineName ?? "(inline)";
+            Console.WriteLine($"{job.Id}  {job.Status.ToString().ToLowerInvariant(),-9}  {job.Submitted:u}  {job.Milliseconds,10:F2} ms  {name}{(job.Error is null ? "" : "  " + job.Error)}");
+        }
+
+        return 0;
+    }
+
+    public static async Task<int> Job(CommandLine line, RtlOptions options)
+    {
+        line.RejectUnknown("embedded", "output");
+        var text = line.Positional(0, "job id");
+        if (!Guid.TryParse(text, out var id))
+        {
+            throw new UsageException($"'{text}' is not a job id");
+        }
+
+        await using var session = await ClusterSession.Open(line, options);
+        var record = await session.Client.GetJobAsync(id);
+        if (record is null)
+        {
+            Console.Error.WriteLine($"rtl: no job {id}");
+            return 1;
+        }
+
+        ResultPrinter.PrintRecord(record, Console.Out);
+        if (line.Option("output") is { } output)
+        {
+            var table = await session.Client.GetJobResultAsync(id);
+            if (table is null)
+            {
+                Console.Error.WriteLine($"rtl: job {id} has no result ({record.Status.ToString().ToLowerInvariant()})");
+                return 1;
+            }
+
+            TableFiles.Write(output, table);
+            Console.WriteLine($"Wrote: {Path.GetFullPath(output)}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+using Rtl.Client;
+using Rtl.Formats;
+using Rtl.Pipelines;
+
+namespace Rtl.Silo.Cli;
+
+/// <summary>The <c>rtl</c> command: dispatches verbs and turns every failure into a message and an exit code.</summary>
+public static class Cli
+{
+    public const string Usage = """
+        rtl — run numeric pipelines on a cluster of small machines
+
+        rtl silo                       run a silo in the foreground (systemd)
+        rtl start | stop | restart     start a silo in the background / stop the data dir's silos
+        rtl status                     list the cluster's silos (exit 3 when none is running)
+        rtl run PIPELINE.json|NAME     run a pipeline   [--input FILE] [--output FILE] [--embedded]
+        rtl submit PIPELINE.json|NAME  submit a durable job, print its id   [--input FILE] [--wait]
+        rtl jobs                       list recent jobs   [--count N]
+        rtl job ID                     show a job   [--output FILE]
+        rtl pipeline add NAME FILE | list | show NAME | remove NAME
+        rtl tasks                      list the tasks and their arguments
+
+        Options: --data-dir DIR (default ~/.rtl), --silo-port, --gateway-port, --web-port, --cluster-id,
+                 --files-root DIR, --address IP, --max-kernels N, --debug, --profile
+        Files (--input/--output): .csv (header row) or .dat with its .meta
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            var line = new CommandLine(args);
+            var options = OptionsLoader.Load(line);
+            if (line.Has("help") || line.Verb is "help")
+            {
+                Console.WriteLine(Usage);
+                return 0;
+            }
+
+            return line.Verb switch
+            {
+                "silo" => await SiloCommands.Silo(line, options),
+                "start" => await SiloCommands.Start(line, options),
+                "stop" => await SiloCommands.Stop(line, options),
+                "restart" => await SiloCommands.Restart(line, options),
+                "status" => await SiloCommands.Status(line, options),
+                "run" => await RunCommands.Run(line, options),
+                "submit" => await RunCommands.Submit(line, options),
+                "tasks" => CatalogCommands.Tasks(line, options),
+                "pipeline" => await CatalogCommands.Pipeline(line, options),
+                "jobs" => await CatalogCommands.Jobs(line, options),
+                "job" => await CatalogCommands.Job(line, options),
+                _ => throw new UsageException($"unknown command '{line.Verb}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"rtl: {e.Message} (see `rtl help`)");
+            return 2;
+        }
+        catch (Exception e) when (e is RtlJobException or RtlConnectionException or PipelineFormatException or FileFormatException
+            or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            Console.Error.WriteLine($"rtl: {e.Message}");
+            return 1;
+        }
+    }
+}

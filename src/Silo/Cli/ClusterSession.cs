@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Rtl.Client;
+using Rtl.Hosting;
+
+namespace Rtl.Silo.Cli;
+
+/// <summary>
+/// A client for one CLI command: connected to the data dir's cluster, or — with <c>--embedded</c> — to a
+/// silo started in this process on the same SQLite database with free ports.
+/// </summary>
+public sealed class ClusterSession : IAsyncDisposable
+{
+    private readonly IHost? embedded;
+
+    private ClusterSession(RtlClient client, IHost? embedded)
+    {
+        Client = client;
+        this.embedded = embedded;
+    }
+
+    public RtlClient Client { get; }
+
+    public static async Task<ClusterSession> Open(CommandLine line, RtlOptions options)
+    {
+        if (!line.Has("embedded"))
+        {
+            var client = await RtlClient.ConnectAsync(new RtlClientOptions
+            {
+                DataDir = options.DataDir,
+                ClusterId = options.ClusterId,
+                ServiceId = options.ServiceId,
+                Timeout = options.JobTimeout,
+            });
+            return new ClusterSession(client, null);
+        }
+
+        // A cluster of its own (same database, so stored pipelines and jobs are shared) that nothing else joins.
+        options.ClusterId = $"embedded-{Guid.NewGuid():N}";
+        options.SiloPort = FreePort();
+        options.GatewayPort = FreePort();
+        var host = SiloHost.Build(options);
+        await host.StartAsync();
+        var cluster = host.Services.GetRequiredService<IClusterClient>();
+        return new ClusterSession(RtlClient.FromClusterClient(cluster, options.JobTimeout), host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        if (embedded is not null)
+        {
+            await embedded.StopAsync(TimeSpan.FromSeconds(10));
+            embedded.Dispose();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,83 @@
+namespace Rtl.Silo.Cli;
+
+/// <summary>
+/// <c>rtl VERB [POSITIONAL…] [--option value | --option=value | --flag]</c>. Options may appear anywhere.
+/// </summary>
+public sealed class CommandLine
+{
+    private static readonly HashSet<string> Flags =
+        ["embedded", "no-wait", "wait", "debug", "profile", "help", "chunking"];
+
+    private readonly Dictionary<string, string> options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> flags = new(StringComparer.Ordinal);
+
+    public CommandLine(IReadOnlyList<string> args)
+    {
+        var positionals = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h")
+            {
+                flags.Add("help");
+            }
+            else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
+            {
+                var body = arg[2..];
+                var equals = body.IndexOf('=');
+                if (equals > 0)
+                {
+                    options[body[..equals]] = body[(equals + 1)..];
+                }
+                else if (Flags.Contains(body))
+                {
+                    flags.Add(body);
+                }
+                else if (i + 1 < args.Count)
+                {
+                    options[body] = args[++i];
+                }
+                else
+                {
+                    throw new UsageException($"option --{body} needs a value");
+                }
+            }
+            else
+            {
+                positionals.Add(arg);
+            }
+        }
+
+        Verb = positionals.Count > 0 ? positionals[0] : "help";
+        Positionals = positionals.Skip(1).ToArray();
+    }
+
+    public string Verb { get; }
+
+    public IReadOnlyList<string> Positionals { get; }
+
+    public bool Has(string flag) => flags.Contains(flag);
+
+    public string? Option(string name) => options.GetValueOrDefault(name);
+
+    public int? IntOption(string name) =>
+        Option(name) is { } text
+            ? int.TryParse(text, out var value) ? value : throw new UsageException($"--{name} expects a number, got '{text}'")
+            : null;
+
+    public string Positional(int index, string what) =>
+        index < Positionals.Count ? Positionals[index] : throw new UsageException($"missing {what}");
+
+    /// <summary>Options nobody asked for are typos: name them.</summary>
+    public void RejectUnknown(params string[] known)
+    {
+        var unknown = options.Keys.Concat(flags).Except(known).Except(["data-dir", "debug", "help"]).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new UsageException($"unknown option {string.Join(", ", unknown.Select(u => "--" + u))} for 'rtl {Verb}'");
+        }
+    }
+}
+
+/// <summary>The command line itself is wrong; printed with a hint to <c>rtl help</c>, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Rtl.Hosting;
+
+namespace Rtl.Silo.Cli;
+
+/// <summary>
+/// Resolves <see cref="RtlOptions"/>: defaults, then <c>appsettings.json</c> (working directory, then data
+/// dir), then <c>RTL_*</c> environment variables, then flags.
+/// </summary>
+public static class OptionsLoader
+{
+    public static RtlOptions Load(CommandLine line)
+    {
+        var dataDir = Path.GetFullPath(ExpandHome(line.Option("data-dir")
+            ?? Environment.GetEnvironmentVariable("RTL_DATADIR") ?? RtlOptions.DefaultDataDir));
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(dataDir, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables("RTL_")
+            .Build();
+        var options = new RtlOptions();
+        configuration.Bind(options);
+        configuration.GetSection(RtlOptions.Section).Bind(options);
+        options.DataDir = dataDir;
+        options.SiloPort = line.IntOption("silo-port") ?? options.SiloPort;
+        options.GatewayPort = line.IntOption("gateway-port") ?? options.GatewayPort;
+        options.WebPort = line.IntOption("web-port") ?? options.WebPort;
+        options.ClusterId = line.Option("cluster-id") ?? options.ClusterId;
+        options.FilesRoot = line.Option("files-root") ?? options.FilesRoot;
+        options.AdvertisedAddress = line.Option("address") ?? options.AdvertisedAddress;
+        options.MaxConcurrentKernels = line.IntOption("max-kernels") ?? options.MaxConcurrentKernels;
+        options.Debug |= line.Has("debug");
+        options.Profile |= line.Has("profile");
+        return options;
+    }
+
+    private static string ExpandHome(string path) =>
+        path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
+            : path;
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Rtl.Client;
+using Rtl.Hosting;
+
+namespace Rtl.Silo.Cli;
+
+/// <summary><c>rtl silo | start | stop | restart | status</c>.</summary>
+public static class SiloCommands
+{
+    private static readonly string[] SiloOptions = ["silo-port", "gateway-port", "web-port", "cluster-id", "files-root", "address", "max-kernels", "profile"];
+
+    /// <summary>Runs a silo in the foreground until SIGTERM / Ctrl-C (what systemd runs).</summary>
+    public static async Task<int> Silo(CommandLine line, RtlOptions options)
+    {
+        line.RejectUnknown(SiloOptions);
+        var pidFile = SiloProcesses.PidFile(options.DataDir, options.SiloPort);
+        if (SiloProcesses.Running(options.DataDir).Any(s => s.Port == options.SiloPort))
+        {
+            throw new UsageException($"a silo is already running on port {options.SiloPort} for {options.DataDir} (stop it with `rtl stop`)");
+        }
+
+        using var host = SiloHost.Build(options, Microsoft.Extensions.Logging.LogLevel.Warning);
+        await host.StartAsync();
+        await File.WriteAllTextAsync(pidFile, Environment.ProcessId.ToString());
+        Console.WriteLine($"Rtl silo up: silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', data dir {options.DataDir}, files root {options.ResolvedFilesRoot}");
+        try
+        {
+            await host.WaitForShutdownAsync();
+        }
+        finally
+        {
+            File.Delete(pidFile);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Starts <c>rtl silo</c> in the background and returns once its gateway accepts clients.</summary>
+    public static async Task<int> Start(CommandLine line, RtlOptions options)
+    {
+        line.RejectUnknown(SiloOptions);
+        if (SiloProcesses.Running(options.DataDir).FirstOrDefault(s => s.Port == options.SiloPort) is { Pid: > 0 } running)
+        {
+            Console.Error.WriteLine($"rtl: a silo is already running on port {options.SiloPort} (pid {running.Pid}) for {options.DataDir}");
+            return 1;
+        }
+
+        Directory.CreateDirectory(options.DataDir);
+        var log = SiloProcesses.LogFile(options.DataDir, options.SiloPort);
+        var process = Process.Start(BackgroundStart(line, options, log))!;
+        await process.WaitForExitAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var up = SiloProcesses.Running(options.DataDir).FirstOrDefault(s => s.Port == options.SiloPort);
+            if (up.Pid > 0 && SiloProcesses.PortAccepts(options.GatewayPort))
+            {
+                Console.WriteLine($"Started silo on port {options.SiloPort} (pid {up.Pid}); gateway port {options.GatewayPort}; log {log}");
+                return 0;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Console.Error.WriteLine($"rtl: the silo did not come up within 90 s; last lines of {log}:");
+        Console.Error.WriteLine(string.Join(Environment.NewLine, File.Exists(log) ? File.ReadLines(log).TakeLast(20) : []));
+        return 1;
+    }
+
+    /// <summary>Stops every silo of the data dir gracefully: they leave the cluster before exiting.</summary>
+    public static async Task<int> Stop(CommandLine line, RtlOptions options)
+    {
+        line.RejectUnknown();
+        var running = SiloProcesses.Running(options.DataDir);
+        if (running.Count == 0)
+        {
+            Console.WriteLine($"No silo is running for {options.DataDir}.");
+            return 0;
+        }
+
+        foreach (var (port, pid) in running)
+        {
+            var graceful = await SiloProcesses.Stop(pid, TimeSpan.FromSeconds(30));
+            Console.WriteLine(graceful ? $"Stopped silo on port {port} (pid {pid})." : $"Killed silo on port {port} (pid {pid}): it did not stop within 30 s.");
+        }
+
+        return 0;
+    }
+
+    public static async Task<int> Restart(CommandLine line, RtlOptions options)
+    {
+        await Stop(new CommandLine(["stop"]), options);
+        return await Start(line, options);
+    }
+
+    /// <summary>Lists every silo in the cluster; exit 0 when one is running, 3 when none is.</summary>
+    public static async Task<int> Status(CommandLine line, RtlOptions options)
+    {
+        line.RejectUnknown();
+        var local = SiloProcesses.Running(options.DataDir);
+        if (local.Count == 0 && !File.Exists(options.DatabasePath))
+        {
+            Console.WriteLine($"No silo is running for {options.DataDir}. Start one with `rtl start`.");
+            return 3;
+        }
+
+        try
+        {
+            await using var client = await RtlClient.ConnectAsync(new RtlClientOptions
+            {
+                DataDir = options.DataDir,
+                ClusterId = options.ClusterId,
+                ServiceId = options.ServiceId,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+            });
+            var hosts = await client.Cluster.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
+            var active = hosts.Where(h => h.Status == SiloStatus.Active).ToArray();
+            Console.WriteLine($"Cluster '{options.ClusterId}' ({options.DatabasePath}): {active.Length} active silo(s)");
+            foreach (var host in hosts.Where(h => h.Status is SiloStatus.Active or SiloStatus.Joining or SiloStatus.ShuttingDown))
+            {
+                var uptime = DateTime.UtcNow - host.StartTime.ToUniversalTime();
+                Console.WriteLine($"  {host.SiloAddress,-28} {host.Status.ToString().ToLowerInvariant(),-12} up {uptime:d\\.hh\\:mm\\:ss}  {host.HostName}");
+            }
+
+            return active.Length > 0 ? 0 : 3;
+        }
+        catch (RtlConnectionException)
+        {
+            Console.WriteLine($"No silo is running for {options.DataDir}. Start one with `rtl start`.");
+            return 3;
+        }
+    }
+
+    private static ProcessStartInfo BackgroundStart(CommandLine line, RtlOptions options, string log)
+    {
+        // nohup + a shell redirect: the silo keeps its log and outlives this command and its terminal.
+        var self = SelfCommand();
+        var arguments = new List<string>(self) { "silo", "--data-dir", options.DataDir, "--silo-port", options.SiloPort.ToString(),
+            "--gateway-port", options.GatewayPort.ToString(), "--web-port", options.WebPort.ToString(), "--cluster-id", options.ClusterId,
+            "--files-root", options.ResolvedFilesRoot };
+        if (options.AdvertisedAddress is { } address)
+        {
+            arguments.AddRange(["--address", address]);
+        }
+
+        if (line.IntOption("max-kernels") is { } kernels)
+        {
+            arguments.AddRange(["--max-kernels", kernels.ToString()]);
+        }
+
+        if (options.Debug)
+        {
+            arguments.Add("--debug");
+        }
+
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("nohup \"$@\" >>\"$LOG\" 2>&1 </dev/null &");
+        start.ArgumentList.Add("rtl-start");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["LOG"] = log;
+        return start;
+    }
+
+    /// <summary>How to run this program again: the apphost itself, or <c>dotnet rtl.dll</c>.</summary>
+    private static IReadOnlyList<string> SelfCommand()
+    {
+        var process = Environment.ProcessPath!;
+        return Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? [process, typeof(SiloCommands).Assembly.Location]
+            : [process];
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace Rtl.Silo.Cli;
+
+/// <summary>The silo processes of a data dir, found through their PID files <c>silo-&lt;port&gt;.pid</c>.</summary>
+public static partial class SiloProcesses
+{
+    public static string PidFile(string dataDir, int siloPort) => Path.Combine(dataDir, $"silo-{siloPort}.pid");
+
+    public static string LogFile(string dataDir, int siloPort) => Path.Combine(dataDir, $"silo-{siloPort}.log");
+
+    /// <summary>Live silos (port, pid); PID files of processes that are gone are removed.</summary>
+    public static IReadOnlyList<(int Port, int Pid)> Running(string dataDir)
+    {
+        var running = new List<(int, int)>();
+        if (!Directory.Exists(dataDir))
+        {
+            return running;
+        }
+
+        foreach (var file in Directory.GetFiles(dataDir, "silo-*.pid"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (int.TryParse(name["silo-".Length..], out var port) && int.TryParse(File.ReadAllText(file).Trim(), out var pid)
+                && IsAlive(pid))
+            {
+                running.Add((port, pid));
+            }
+            else
+            {
+                File.Delete(file);
+            }
+        }
+
+        return running;
+    }
+
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Asks a silo to leave the cluster (SIGTERM); kills it if it has not exited in time.</summary>
+    public static async Task<bool> Stop(int pid, TimeSpan grace)
+    {
+        _ = Kill(pid, 15);
+        var deadline = DateTime.UtcNow + grace;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (!IsAlive(pid))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        _ = Kill(pid, 9);
+        return false;
+    }
+
+    public static bool PortAccepts(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

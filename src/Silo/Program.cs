@@ -1,0 +1,1 @@
+return await Rtl.Silo.Cli.Cli.Main(args);

@@ -1,0 +1,49 @@
+using Xunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.TestingHost;
+using Rtl.Hosting;
+using Rtl.Registry;
+
+namespace Rtl.IntegrationTests.Cluster;
+
+/// <summary>A two-silo in-process cluster with the real grains and task bundle (memory storage: test-only).</summary>
+public sealed class TestClusterFixture : IAsyncLifetime
+{
+    public static readonly string DataDir = Path.Combine(Path.GetTempPath(), "rtl-testcluster-" + Guid.NewGuid().ToString("N"));
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataDir);
+        var builder = new TestClusterBuilder(2);
+        builder.AddSiloBuilderConfigurator<RtlSiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Directory.Delete(DataDir, recursive: true);
+    }
+
+    private sealed class RtlSiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(Grains.StorageNames.Default);
+            silo.Services.AddSingleton(Options.Create(new RtlOptions { DataDir = DataDir, FilesRoot = DataDir }));
+            silo.Services.AddSingleton(TaskRegistry.BuiltIn());
+            silo.Services.AddSingleton<KernelThrottle>();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TestClusterCollection : ICollectionFixture<TestClusterFixture>
+{
+    public const string Name = "two-silo test cluster";
+}
