@@ -18,7 +18,7 @@ public static partial class CsvFile
     public static void Write(string path, Table table, char delimiter = ',', bool header = true)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (delimiter is '"' or '\r' or '\n' || char.IsAsciiDigit(delimiter) || delimiter is '.' or '-' or '+')
+        if (delimiter is '"' or '\r' or '\n' or '.' or '-' or '+' || char.IsAsciiLetterOrDigit(delimiter))
         {
             throw new ArgumentException($"'{delimiter}' cannot separate numbers", nameof(delimiter));
         }

@@ -10,6 +10,8 @@ namespace Rtl.Tasks;
 /// </summary>
 public sealed class RegressionTask : IRtlTask
 {
+    private const int MaxDegree = 32;
+
     private static readonly string[] Models = ["Linear", "Poly"];
 
     public string Name => "regression";
@@ -70,6 +72,12 @@ public sealed class RegressionTask : IRtlTask
         var y = operation.RequireColumn("y", schema);
         var model = operation.RequireChoice("model", Models);
         var degree = model == "Poly" || operation.Has("d") ? operation.RequireInt("d", minimum: 0) : 1;
+        if (degree > MaxDegree)
+        {
+            // The fit holds a rows × (d + 1) matrix; past this the fit is numerically meaningless anyway.
+            throw new TaskArgumentException(operation.At("d"), $"expected a degree of at most {MaxDegree}, got {degree}");
+        }
+
         var space = operation.RequireString("space");
         var column = y + model;
         schema = schema.With(column, DType.F8);

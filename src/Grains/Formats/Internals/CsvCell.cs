@@ -1,3 +1,4 @@
+using System.Globalization;
 using Rtl.Data;
 
 namespace Rtl.Formats;
@@ -33,7 +34,7 @@ internal abstract class CsvCell
     {
         public override int Format(int row, Span<byte> destination)
         {
-            column[row].TryFormat(destination, out var written, default, null);
+            column[row].TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
             return written;
         }
     }

@@ -65,12 +65,6 @@ internal static class NumberText
         return MarkFloat(destination, written);
     }
 
-    public static int Format(long value, Span<byte> destination)
-    {
-        value.TryFormat(destination, out var written, default, Invariant);
-        return written;
-    }
-
     // .NET accepts "Infinity" and "NaN" in any case but not Python's "inf".
     private static bool TryParseInfinity(ReadOnlySpan<char> text, out double value)
     {

@@ -1,0 +1,63 @@
+using Rtl.Data;
+using Rtl.Formats;
+using Rtl.Tasks.Internals;
+
+namespace Rtl.Tasks;
+
+/// <summary>
+/// Replaces the table with <c>path/filename.dat</c> or <c>.csv</c> typed by <c>path/filename.meta</c> (the
+/// seed's format), or with numpy's own <c>path/filename.npy</c>.
+/// </summary>
+public sealed class OpenArrayTask : IRtlTask
+{
+    public string Name => "open_array";
+
+    public string Summary => "read path/filename.dat|csv (typed by its .meta) or .npy; replaces the table";
+
+    public IReadOnlyList<TaskArgument> Arguments { get; } =
+    [
+        new("path", "directory inside the files root"),
+        new("filename", "file name without extension"),
+        new("extension", "dat, csv or npy"),
+        new("delimiter", "csv field separator (default ',')", Required: false),
+    ];
+
+    public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
+    {
+        var (kind, file, meta, _) = Locate(args, environment);
+        return kind == "npy" ? NpyFile.Read(file).Schema : MetaFile.Read(meta);
+    }
+
+    public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
+    {
+        var (kind, file, meta, delimiter) = Locate(args, environment);
+        var table = kind switch
+        {
+            "dat" => DatFile.Read(file, MetaFile.Read(meta)),
+            "csv" => CsvFile.Read(file, new CsvOptions { Delimiter = delimiter, Header = false, Schema = MetaFile.Read(meta) }),
+            _ => NpyFile.Read(file),
+        };
+        return new TaskOutput(table, new TaskNote("Opened", $"{Path.GetFileName(file)} ({table.RowCount:N0} rows x {table.ColumnCount} columns)"));
+    }
+
+    private static (string Kind, string File, string Meta, char Delimiter) Locate(TaskArgs args, ITaskEnvironment environment)
+    {
+        var kind = args.RequireChoice("extension", "dat", "csv", "npy");
+        var directory = args.RequireString("path");
+        var name = args.RequireString("filename");
+        var delimiter = Delimiter.Read(args);
+        var file = environment.ResolvePath("path", directory, $"{name}.{kind}");
+        var meta = environment.ResolvePath("path", directory, $"{name}.meta");
+        if (!File.Exists(file))
+        {
+            throw new TaskArgumentException("filename", $"file not found: {file}");
+        }
+
+        if (kind != "npy" && !File.Exists(meta))
+        {
+            throw new TaskArgumentException("filename", $"the dtype file {meta} is missing (a .{kind} needs its .meta)");
+        }
+
+        return (kind, file, meta, delimiter);
+    }
+}

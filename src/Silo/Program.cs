@@ -1,1 +1,0 @@
-return await Rtl.Silo.Cli.Cli.Main(args);
