@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Rtl.Client.Security;
 using Rtl.Client.Storage;
 using Rtl.Data;
 using Rtl.Grains;
+using Rtl.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
 
@@ -33,7 +35,8 @@ public sealed partial class RtlClient : IAsyncDisposable
 
     public static async Task<RtlClient> ConnectAsync(RtlClientOptions options, CancellationToken cancellationToken = default)
     {
-        if (options.Gateways.Count == 0 && !File.Exists(options.DatabasePath))
+        var postgres = StorageKind.IsPostgres(options.Storage, options.ConnectionString);
+        if (options.Gateways.Count == 0 && !postgres && !File.Exists(options.DatabasePath))
         {
             throw new RtlConnectionException(NoCluster(options));
         }
@@ -45,13 +48,23 @@ public sealed partial class RtlClient : IAsyncDisposable
             {
                 client.UseStaticClustering(options.Gateways.ToArray());
             }
+            else if (postgres)
+            {
+                client.UseRtlPostgresClustering(options.ConnectionString!);
+            }
             else
             {
                 client.UseRtlSqliteClustering(options.DatabasePath);
             }
 
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.Timeout);
+            if (options.TlsCertificate is { Length: > 0 } certificate)
+            {
+                client.UseRtlTls(certificate, options.TlsCertificatePassword);
+            }
+
+            // Results can be large tables: the silos enforce the cluster's size limits, not the client.
+            client.Configure<ClientMessagingOptions>(o => (o.ResponseTimeout, o.MaxMessageBodySize) = (options.Timeout, int.MaxValue));
             var deadline = DateTime.UtcNow + options.ConnectTimeout;
             client.UseConnectionRetryFilter(async (_, token) =>
             {
@@ -93,12 +106,16 @@ public sealed partial class RtlClient : IAsyncDisposable
     public Task<JobResult> RunAsync(string pipelineName, Table? input = null, JobProgress? progress = null, CancellationToken cancellationToken = default) =>
         Observe(progress, observer => cluster.GetGrain<IPipelineGrain>(Guid.NewGuid()).RunNamed(pipelineName, input, observer), cancellationToken);
 
+    /// <summary>
+    /// Runs a job, again under a new id if the silo running it dies: tasks are pure, so a re-run gives the
+    /// same result.
+    /// </summary>
     private async Task<JobResult> Observe(JobProgress? progress, Func<IJobObserver?, Task<JobResult>> run, CancellationToken cancellationToken)
     {
         var observer = progress is null ? null : cluster.CreateObjectReference<IJobObserver>(progress);
         try
         {
-            var result = await Call(run(observer), cancellationToken);
+            var result = await Call(SiloLoss.Retry(_ => run(observer)), cancellationToken);
             return result.Succeeded ? result : throw new RtlJobException(result);
         }
         finally
@@ -120,7 +137,7 @@ public sealed partial class RtlClient : IAsyncDisposable
         {
             throw new RtlConnectionException($"the cluster did not answer within {timeout.TotalSeconds:0} s", e);
         }
-        catch (SiloUnavailableException e)
+        catch (Exception e) when (SiloLoss.Is(e))
         {
             throw new RtlConnectionException($"the silo running the call went away: {e.Message}", e);
         }
@@ -129,6 +146,8 @@ public sealed partial class RtlClient : IAsyncDisposable
     private static string NoCluster(RtlClientOptions options) =>
         options.Gateways.Count > 0
             ? $"cannot reach the gateways {string.Join(", ", options.Gateways)}"
+            : StorageKind.IsPostgres(options.Storage, options.ConnectionString)
+            ? $"no Rtl silo of cluster '{options.ClusterId}' is running on {StorageKind.DescribePostgres(options.ConnectionString!)}: start one with `rtl start --storage postgres --connection-string …`"
             : $"no Rtl silo is running for data dir {options.DataDir}: start one with `rtl start --data-dir {options.DataDir}` (or run with --embedded)";
 
     public async ValueTask DisposeAsync()

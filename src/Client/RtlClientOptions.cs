@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Rtl.Client;
 
-/// <summary>How to reach a cluster: through a data directory's SQLite file (one host) or a gateway list.</summary>
+/// <summary>How to reach a cluster: through a data directory's SQLite file (one host), a PostgreSQL database (many hosts) or a gateway list.</summary>
 public sealed class RtlClientOptions
 {
     /// <summary>The data directory whose <c>rtl.db</c> lists the gateways; default <c>~/.rtl</c>.</summary>
@@ -21,6 +21,17 @@ public sealed class RtlClientOptions
 
     /// <summary>How long connecting may take before it fails with a clear error.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary><c>sqlite</c> (the data dir's <c>rtl.db</c>) or <c>postgres</c> (<see cref="ConnectionString"/>), as the silos use.</summary>
+    public string Storage { get; set; } = "sqlite";
+
+    /// <summary>The cluster's PostgreSQL database, when <see cref="Storage"/> is <c>postgres</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The cluster's .pfx when its silos use TLS; without it such a cluster refuses the client.</summary>
+    public string? TlsCertificate { get; set; }
+
+    public string? TlsCertificatePassword { get; set; }
 
     public string DatabasePath => Path.Combine(DataDir, "rtl.db");
 }

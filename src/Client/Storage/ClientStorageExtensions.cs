@@ -17,4 +17,12 @@ public static class ClientStorageExtensions
             options.DataSource = dataSource;
         });
     }
+
+    /// <summary>Finds the cluster's gateways in the PostgreSQL membership table the silos keep (and created).</summary>
+    public static IClientBuilder UseRtlPostgresClustering(this IClientBuilder builder, string connectionString) =>
+        builder.UseAdoNetClustering((AdoNetClusteringClientOptions options) =>
+        {
+            options.Invariant = StorageKind.PostgresInvariant;
+            options.ConnectionString = connectionString;
+        });
 }

@@ -9,17 +9,33 @@ public interface IJobGrain : IGrainWithGuidKey
     /// <summary>Persists the record, starts the run, returns at once.</summary>
     Task<JobRecord> Submit(string pipelineJson, string? pipelineName, Table? input);
 
+    /// <summary>As <see cref="Submit"/>, and pushes the run's progress to <paramref name="observer"/> (<c>rtl demo</c> prints it).</summary>
+    Task<JobRecord> SubmitObserved(string pipelineJson, string? pipelineName, Table? input, IJobObserver observer);
+
     /// <summary>The record, or null for an id never submitted.</summary>
     Task<JobRecord?> Get();
 
     /// <summary>The result table of a completed job, read back from its file.</summary>
     Task<Table?> Result();
+
+    /// <summary>Runs an unfinished job again if no activation is running it (after its silo died or every silo restarted).</summary>
+    Task Resume();
 }
 
-/// <summary>Ids of recent jobs, newest last (single activation, key 0).</summary>
+/// <summary>
+/// Ids of recent jobs and of unfinished ones (single activation, key 0). While any job is unfinished it
+/// keeps asking those jobs to resume, so a job outlives the silo that accepted it.
+/// </summary>
 public interface IJobIndexGrain : IGrainWithIntegerKey
 {
+    /// <summary>Records a submitted job; returns once that is persisted.</summary>
     Task Add(Guid jobId);
 
+    /// <summary>Records that a job completed or failed.</summary>
+    Task Finished(Guid jobId);
+
     Task<IReadOnlyList<Guid>> Recent(int count);
+
+    /// <summary>Called by every silo at start: resume whatever was left unfinished.</summary>
+    Task Wake();
 }

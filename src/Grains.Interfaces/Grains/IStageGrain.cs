@@ -19,5 +19,7 @@ public interface IStageGrain : IGrainWithStringKey
     /// <summary>The silo this activation lives on (for locality checks and timings).</summary>
     Task<string> Silo();
 
-    static string Key(Guid job, int stage) => $"{job:N}/{stage}";
+    /// <summary>The key of a stage's grain; a retry after a lost silo gets a fresh activation.</summary>
+    static string Key(Guid job, int stage, int attempt = 0) =>
+        attempt == 0 ? $"{job:N}/{stage}" : $"{job:N}/{stage}/r{attempt}";
 }

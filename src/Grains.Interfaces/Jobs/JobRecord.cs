@@ -25,4 +25,8 @@ public sealed record JobRecord
     [Id(9)] public string? ResultPath { get; init; }
     [Id(10)] public int Rows { get; init; }
     [Id(11)] public IReadOnlyList<string> Columns { get; init; } = [];
+    /// <summary>The submitted input table's <c>.dat</c> file, kept so the job can run again after a failure.</summary>
+    [Id(12)] public string? InputPath { get; init; }
+    /// <summary>How many times the job was started (more than one after a silo was lost).</summary>
+    [Id(13)] public int Attempts { get; init; }
 }

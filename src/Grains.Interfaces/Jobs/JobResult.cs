@@ -13,14 +13,15 @@ public sealed record TaskTiming(
     [property: Id(4)] IReadOnlyList<string> Files,
     [property: Id(5)] string Silo);
 
-/// <summary>One stage's run: where, how long, and its tasks.</summary>
+/// <summary>One stage's run: where, how long, its tasks, and how many chunks it was split into.</summary>
 [GenerateSerializer, Immutable]
 public sealed record StageTiming(
     [property: Id(0)] int Stage,
     [property: Id(1)] string Silo,
     [property: Id(2)] double Milliseconds,
     [property: Id(3)] int Rows,
-    [property: Id(4)] IReadOnlyList<TaskTiming> Tasks);
+    [property: Id(4)] IReadOnlyList<TaskTiming> Tasks,
+    [property: Id(5)] int Chunks = 1);
 
 /// <summary>What a job hands back: the final table, timings, files it wrote, or the error that stopped it.</summary>
 [GenerateSerializer, Immutable]

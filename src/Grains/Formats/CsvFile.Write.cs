@@ -24,7 +24,7 @@ public static partial class CsvFile
         }
 
         var cells = table.Columns.Select(CsvCell.For).ToArray();
-        using var stream = DatFile.OpenWrite(path, 0);
+        using var stream = DataFile.OpenWrite(path, 0);
         var buffer = new byte[BufferBytes];
         var used = 0;
         if (header && table.ColumnCount > 0)

@@ -39,10 +39,15 @@ public static partial class CsvFile
                 if (names is not null && names.Length != headerNames.Length)
                 {
                     throw new FileFormatException(path,
-                        $"line {line}: the header has {headerNames.Length} columns but {Expected(source, names.Length)}");
+                        $"line {line}: the header has {Count(headerNames.Length, "column")} but {Expected(source, names.Length)}");
                 }
 
-                (names, source) = names is null ? (headerNames, Source.Header) : (names, source);
+                if (names is null)
+                {
+                    names = headerNames;
+                    source = Source.Header;
+                }
+
                 continue;
             }
 
@@ -51,7 +56,7 @@ public static partial class CsvFile
             if (row.ColCount != columns.Length)
             {
                 throw new FileFormatException(path,
-                    $"line {line} has {row.ColCount} values but {Expected(source, columns.Length)}");
+                    $"line {line} has {Count(row.ColCount, "value")} but {Expected(source, columns.Length)}");
             }
 
             for (var c = 0; c < columns.Length; c++)
@@ -79,11 +84,13 @@ public static partial class CsvFile
 
     private static string Expected(Source source, int count) => source switch
     {
-        Source.Schema => $"the schema has {count} columns",
-        Source.Names => $"{count} column names were given",
-        Source.Header => $"the header has {count} columns",
+        Source.Schema => $"the schema has {Count(count, "column")}",
+        Source.Names => $"{Count(count, "column name")} {(count == 1 ? "was" : "were")} given",
+        Source.Header => $"the header has {Count(count, "column")}",
         _ => $"the first row has {count}",
     };
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static CsvColumn[] CreateColumns(int count, TableSchema? schema) =>
         [.. Enumerable.Range(0, count).Select(i => CsvColumn.Create(schema?.Columns[i].Type))];

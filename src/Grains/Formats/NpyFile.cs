@@ -17,7 +17,7 @@ public static class NpyFile
 
     public static Table Read(string path)
     {
-        using var file = DatFile.OpenRead(path, "a numpy .npy file");
+        using var file = DataFile.OpenRead(path, "a numpy .npy file");
         var length = RandomAccess.GetLength(file);
         var (header, dataOffset) = ReadHeader(file, path, length);
         return ReadData(file, path, header, dataOffset, length - dataOffset);
@@ -26,7 +26,7 @@ public static class NpyFile
     /// <summary>The columns a <see cref="Read"/> would give, from the header alone.</summary>
     public static TableSchema ReadSchema(string path)
     {
-        using var file = DatFile.OpenRead(path, "a numpy .npy file");
+        using var file = DataFile.OpenRead(path, "a numpy .npy file");
         var (header, _) = ReadHeader(file, path, RandomAccess.GetLength(file));
         return Parse(path, header).Schema;
     }
@@ -41,7 +41,7 @@ public static class NpyFile
 
         var header = Header(table);
         var layout = new RecordLayout(table.Schema);
-        using var stream = DatFile.OpenWrite(path, header.Length + ((long)layout.RecordSize * table.RowCount));
+        using var stream = DataFile.OpenWrite(path, header.Length + ((long)layout.RecordSize * table.RowCount));
         stream.Write(header);
         DatFile.WriteRecords(stream, table);
     }

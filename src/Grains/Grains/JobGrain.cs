@@ -9,8 +9,9 @@ using Rtl.Pipelines;
 namespace Rtl.Grains;
 
 /// <summary>
-/// A durable job: the record is written before <see cref="Submit"/> returns, the run happens in the
-/// background, and the result table goes to a file in the data directory (never into a database row).
+/// A durable job: its input file and record are written before <see cref="Submit"/> returns, the run
+/// happens in the background, and the result table goes to a file in the data directory (never into a
+/// database row). If the silo running it dies, the job index asks it to <see cref="Resume"/> elsewhere.
 /// </summary>
 public sealed class JobGrain(
     [PersistentState("job", StorageNames.Default)] IPersistentState<JobRecord> state,
@@ -18,6 +19,21 @@ public sealed class JobGrain(
     ILogger<JobGrain> log)
     : Grain, IJobGrain
 {
+    private bool running;
+
+    /// <summary>Who watches this activation's run, if anyone (not persisted: a resumed run has no watcher).</summary>
+    private IJobObserver? observer;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    private string JobFiles => Path.Combine(options.Value.DataDir, "jobs");
+
+    public Task<JobRecord> SubmitObserved(string pipelineJson, string? pipelineName, Table? input, IJobObserver observer)
+    {
+        this.observer ??= observer;
+        return Submit(pipelineJson, pipelineName, input);
+    }
+
     public async Task<JobRecord> Submit(string pipelineJson, string? pipelineName, Table? input)
     {
         if (state.RecordExists)
@@ -26,18 +42,26 @@ public sealed class JobGrain(
         }
 
         var pipeline = Pipeline.FromJson(pipelineJson);
-        var id = this.GetPrimaryKey();
+        string? inputPath = null;
+        if (input is not null)
+        {
+            inputPath = Path.Combine(JobFiles, $"{Id:N}.input.dat");
+            Directory.CreateDirectory(JobFiles);
+            TableFiles.Write(inputPath, input);
+        }
+
         state.State = new JobRecord
         {
-            Id = id,
+            Id = Id,
             Status = JobStatus.Queued,
             PipelineName = pipelineName,
             PipelineJson = pipeline.ToJson(),
             Submitted = DateTimeOffset.UtcNow,
+            InputPath = inputPath,
         };
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IJobIndexGrain>(0).Add(id);
-        _ = RunInBackground(pipeline, input);
+        await GrainFactory.GetGrain<IJobIndexGrain>(0).Add(Id);
+        Start(pipeline, input);
         return state.State;
     }
 
@@ -49,24 +73,60 @@ public sealed class JobGrain(
         return Task.FromResult(path is null ? null : TableFiles.Read(path));
     }
 
+    public Task Resume()
+    {
+        if (!running && state.RecordExists && state.State.Status is JobStatus.Queued or JobStatus.Running)
+        {
+            log.LogInformation("Resuming job {Job} (attempt {Attempt})", Id, state.State.Attempts + 1);
+            var input = state.State.InputPath is { } path ? TableFiles.Read(path) : null;
+            Start(Pipeline.FromJson(state.State.PipelineJson), input);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Start(Pipeline pipeline, Table? input)
+    {
+        running = true;
+        _ = RunInBackground(pipeline, input);
+    }
+
     private async Task RunInBackground(Pipeline pipeline, Table? input)
     {
-        // Keep this activation while the job runs: no request holds it alive.
-        DelayDeactivation(options.Value.JobTimeout);
-        state.State = state.State with { Status = JobStatus.Running };
-        await state.WriteStateAsync();
-        JobResult result;
         try
         {
-            result = await GrainFactory.GetGrain<IPipelineGrain>(this.GetPrimaryKey()).Run(pipeline, input, null);
+            // No request holds this activation while the job runs.
+            DelayDeactivation(options.Value.JobTimeout);
+            state.State = state.State with { Status = JobStatus.Running, Attempts = state.State.Attempts + 1 };
+            await state.WriteStateAsync();
+            JobResult result;
+            try
+            {
+                // A fresh pipeline key per attempt: a retried job must not meet its dead predecessor.
+                var key = state.State.Attempts == 1 ? Id : Guid.NewGuid();
+                result = await GrainFactory.GetGrain<IPipelineGrain>(key).Run(pipeline, input, observer);
+                result = result with { JobId = Id };
+            }
+            catch (Exception e) when (SiloLoss.Is(e))
+            {
+                log.LogWarning(e, "Job {Job} lost its silo; it will be resumed", Id);
+                return;
+            }
+            catch (Exception e)
+            {
+                result = JobResult.Failed(Id, [], 0, e.Message);
+            }
+
+            await Finish(result);
         }
         catch (Exception e)
         {
-            log.LogWarning(e, "Job {Job} could not run", this.GetPrimaryKey());
-            result = JobResult.Failed(this.GetPrimaryKey(), [], 0, e.Message);
+            log.LogError(e, "Job {Job} could not record its outcome; it will be resumed", Id);
         }
-
-        await Finish(result);
+        finally
+        {
+            running = false;
+        }
     }
 
     private async Task Finish(JobResult result)
@@ -74,7 +134,7 @@ public sealed class JobGrain(
         string? resultPath = null;
         if (result.Table is { } table)
         {
-            resultPath = Path.Combine(options.Value.DataDir, "results", $"{result.JobId:N}.dat");
+            resultPath = Path.Combine(options.Value.DataDir, "results", $"{Id:N}.dat");
             Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
             TableFiles.Write(resultPath, table);
         }
@@ -91,5 +151,6 @@ public sealed class JobGrain(
             Columns = result.Table?.Names.ToArray() ?? [],
         };
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IJobIndexGrain>(0).Finished(Id);
     }
 }

@@ -13,10 +13,12 @@ namespace Rtl.Grains;
 
 /// <summary>
 /// One job: validates the whole pipeline against the input's schema, then hands the table from stage
-/// to stage. Any failure ends the job with an error naming its stage and task.
+/// to stage — whole on one silo, or split into chunks over the cluster when the stage allows it. A stage
+/// lost with its silo is run again elsewhere; any other failure ends the job with its stage and task.
 /// </summary>
 [PreferLocalPlacement]
-public sealed class PipelineGrain(TaskRegistry registry, IOptions<RtlOptions> options, ILogger<PipelineGrain> log)
+public sealed partial class PipelineGrain(
+    TaskRegistry registry, IOptions<RtlOptions> options, IClusterMembershipService membership, ILogger<PipelineGrain> log)
     : Grain, IPipelineGrain
 {
     public async Task<JobResult> RunNamed(string name, Table? input, IJobObserver? observer)
@@ -44,8 +46,7 @@ public sealed class PipelineGrain(TaskRegistry registry, IOptions<RtlOptions> op
             PipelineValidator.Validate(pipeline, table.Schema, registry, environment);
             for (var stage = 0; stage < pipeline.Stages.Count; stage++)
             {
-                var grain = GrainFactory.GetGrain<IStageGrain>(IStageGrain.Key(job, stage));
-                var result = await grain.Run(stage, pipeline.Stages[stage], table, observer);
+                var result = await RunStage(job, stage, pipeline.Stages[stage], table, observer);
                 stages.Add(result.Timing);
                 if (result.Error is not null)
                 {
@@ -76,4 +77,10 @@ public sealed class PipelineGrain(TaskRegistry registry, IOptions<RtlOptions> op
             DeactivateOnIdle();
         }
     }
+
+    private Task<StageResult> RunStage(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer) =>
+        ShouldChunk(definition, table)
+            ? RunChunked(job, stage, definition, table, observer)
+            : SiloLoss.Retry(attempt =>
+                GrainFactory.GetGrain<IStageGrain>(IStageGrain.Key(job, stage, attempt)).Run(stage, definition, table, observer));
 }

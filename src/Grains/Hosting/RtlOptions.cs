@@ -26,6 +26,9 @@ public sealed class RtlOptions
 
     public int WebPort { get; set; } = 8080;
 
+    /// <summary>The address the web app listens on; default loopback (the dashboard has no login).</summary>
+    public string? WebAddress { get; set; }
+
     /// <summary>The address other silos and clients reach this one at; default loopback.</summary>
     public string? AdvertisedAddress { get; set; }
 
@@ -46,6 +49,22 @@ public sealed class RtlOptions
 
     /// <summary>The seed's PROFILE: log every task's timing.</summary>
     public bool Profile { get; set; }
+
+    /// <summary>Where membership and grain state live: <c>sqlite</c> (the data dir's <c>rtl.db</c>) or <c>postgres</c>.</summary>
+    public string Storage { get; set; } = "sqlite";
+
+    /// <summary>The PostgreSQL connection string when <see cref="Storage"/> is <c>postgres</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>A .pfx every silo and client of the cluster shares; when set, all cluster traffic is mutual TLS.</summary>
+    public string? TlsCertificate { get; set; }
+
+    public string? TlsCertificatePassword { get; set; }
+
+    /// <summary>The largest input table a job may be submitted with; bigger ones are refused before they run.</summary>
+    public long MaxTableBytes { get; set; } = DefaultMaxTableBytes;
+
+    public const long DefaultMaxTableBytes = 1L << 30;
 
     public string DatabasePath => Path.Combine(DataDir, "rtl.db");
 

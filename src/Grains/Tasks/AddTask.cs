@@ -5,7 +5,7 @@ using Rtl.Tasks.Internals;
 namespace Rtl.Tasks;
 
 /// <summary><c>column = a + b</c> per operation, <c>&lt;f8</c>, IEEE semantics.</summary>
-public sealed class AddTask : IRtlTask
+public sealed class AddTask : IRowLocalTask
 {
     public string Name => "add";
 

@@ -5,7 +5,7 @@ namespace Rtl.Tasks;
 
 /// <summary>Row-wise mean over the listed columns into a new <c>&lt;f8</c> column (the same as cross_average, as in the seed). Unlike the seed, <c>columns</c>
 /// given as one string is one column name, not a substring pattern.</summary>
-public sealed class AggregateTask : IRtlTask
+public sealed class AggregateTask : IRowLocalTask
 {
     public string Name => "aggregate";
 

@@ -56,27 +56,32 @@ public sealed class ClassifyStaticTask : IRtlTask
     /// <summary>Sorts the rows by the key columns, then numbers the runs of equal keys.</summary>
     private static (long[] Classes, long[] Counts) Classify(Column[] keys, int rows)
     {
-        var order = RadixSort.Order(keys, rows);
-        var keyValues = keys.Select(RadixSort.Keys).ToArray();
+        // Runs are found on keys laid out in sorted order, so the scan reads memory sequentially.
+        var order = RadixSort.Order(keys, rows, out var first);
+        var sorted = keys.Skip(1).Select(column => RadixSort.KeysInOrder(column, order)).Prepend(first).ToArray();
         var classes = new long[rows];
-        var counts = new long[rows];
+        var sizes = new List<long>();
         var start = 0;
-        long group = 0;
         for (var i = 1; i <= rows; i++)
         {
-            if (i < rows && SameKey(keyValues, order[i - 1], order[i]))
+            if (i < rows && SameKey(sorted, i - 1, i))
             {
                 continue;
             }
 
             for (var j = start; j < i; j++)
             {
-                classes[order[j]] = group;
-                counts[order[j]] = i - start;
+                classes[order[j]] = sizes.Count;
             }
 
-            group++;
+            sizes.Add(i - start);
             start = i;
+        }
+
+        var counts = new long[rows];
+        for (var row = 0; row < rows; row++)
+        {
+            counts[row] = sizes[(int)classes[row]];
         }
 
         return (classes, counts);

@@ -5,7 +5,7 @@ using Rtl.Tasks.Internals;
 namespace Rtl.Tasks;
 
 /// <summary><c>column = a ÷ b</c> per operation, <c>&lt;f8</c>, IEEE semantics.</summary>
-public sealed class DivideTask : IRtlTask
+public sealed class DivideTask : IRowLocalTask
 {
     public string Name => "divide";
 

@@ -8,7 +8,7 @@ namespace Rtl.Tasks;
 /// Keeps the rows where <c>column method value</c>, one operation after another. Unlike the seed, lt/le/gt/ge
 /// mean what they say (the seed's <c>gt</c> kept <c>column &lt; value</c>) and an unknown method is an error.
 /// </summary>
-public sealed class FilterTask : IRtlTask
+public sealed class FilterTask : IRowLocalTask
 {
     private static readonly string[] Methods = ["eq", "ne", "lt", "le", "gt", "ge"];
 
@@ -51,7 +51,7 @@ public sealed class FilterTask : IRtlTask
             notes.Add(new TaskNote("Filtered Results", $"({count.ToString(CultureInfo.InvariantCulture)},)"));
         }
 
-        var table = rows is null || count == input.RowCount ? input : input.Gather(rows.AsSpan(0, count));
+        var table = rows is null || count == input.RowCount ? input : Gather.Rows(input, rows.AsSpan(0, count));
         return new TaskOutput(table, notes, []);
     }
 

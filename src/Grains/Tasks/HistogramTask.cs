@@ -31,9 +31,17 @@ public sealed class HistogramTask : IRtlTask
             var values = table[operation.A].AsDoubles();
             var edges = operation.Edges ?? Edges(values, operation.Count);
             var result = GC.AllocateUninitializedArray<double>(values.Length);
-            for (var i = 0; i < values.Length; i++)
+            var step = (edges[^1] - edges[0]) / (edges.Length - 1);
+            if (operation.Edges is null && step > 0 && double.IsFinite(step))
             {
-                result[i] = FirstEdgeAtLeast(edges, values[i]);
+                TagUniform(values, edges, step, result);
+            }
+            else
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    result[i] = FirstEdgeAtLeast(edges, values[i]);
+                }
             }
 
             table = table.With(operation.Column, new Column<double>(result));
@@ -109,6 +117,36 @@ public sealed class HistogramTask : IRtlTask
         }
 
         return Spaces.Linspace(min, max, count + 1);
+    }
+
+    /// <summary>Equal-width edges: the bin is arithmetic, then nudged against the edges themselves so rounding
+    /// in the division can never pick a different edge than the search would.</summary>
+    private static void TagUniform(ReadOnlySpan<double> values, double[] edges, double step, Span<double> result)
+    {
+        var first = edges[0];
+        var last = edges.Length - 1;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (!(value <= edges[last]))
+            {
+                result[i] = double.NaN;
+                continue;
+            }
+
+            var j = (int)Math.Clamp(Math.Ceiling((value - first) / step), 0, last);
+            while (j > 0 && edges[j - 1] >= value)
+            {
+                j--;
+            }
+
+            while (edges[j] < value)
+            {
+                j++;
+            }
+
+            result[i] = edges[j];
+        }
     }
 
     private static double FirstEdgeAtLeast(double[] edges, double value)

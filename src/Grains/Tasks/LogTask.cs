@@ -5,7 +5,7 @@ using Rtl.Tasks.Internals;
 namespace Rtl.Tasks;
 
 /// <summary><c>column = ln(a)</c>: log(0) = -inf and log(&lt;0) = NaN are values, as in numpy.</summary>
-public sealed class LogTask : IRtlTask
+public sealed class LogTask : IRowLocalTask
 {
     public string Name => "log";
 

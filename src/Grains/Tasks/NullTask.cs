@@ -3,7 +3,7 @@ using Rtl.Data;
 namespace Rtl.Tasks;
 
 /// <summary>The identity: returns the table it was given (the seed's <c>null</c> / <c>task_null</c>).</summary>
-public sealed class NullTask : IRtlTask
+public sealed class NullTask : IRowLocalTask
 {
     public string Name => "null";
 

@@ -5,7 +5,7 @@ using Rtl.Tasks.Internals;
 namespace Rtl.Tasks;
 
 /// <summary><c>column = a ^ b</c> per operation, <c>&lt;f8</c>; pow of a negative base to a non-integer is NaN.</summary>
-public sealed class PowerTask : IRtlTask
+public sealed class PowerTask : IRowLocalTask
 {
     public string Name => "power";
 

@@ -5,7 +5,7 @@ using Rtl.Tasks.Internals;
 namespace Rtl.Tasks;
 
 /// <summary><c>column = √a</c>: sqrt(&lt;0) = NaN is a value, as in numpy.</summary>
-public sealed class SquareRootTask : IRtlTask
+public sealed class SquareRootTask : IRowLocalTask
 {
     public string Name => "square_root";
 

@@ -5,7 +5,7 @@ using Rtl.Tasks.Internals;
 namespace Rtl.Tasks;
 
 /// <summary><c>column = a − b</c> per operation, <c>&lt;f8</c>, IEEE semantics.</summary>
-public sealed class SubtractTask : IRtlTask
+public sealed class SubtractTask : IRowLocalTask
 {
     public string Name => "subtract";
 

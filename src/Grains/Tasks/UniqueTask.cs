@@ -27,23 +27,22 @@ public sealed class UniqueTask : IRtlTask
     {
         var (a, keepLast) = Parse(args, input.Schema);
         var column = input[a];
-        var order = RadixSort.Order([column], input.RowCount);
-        var keys = RadixSort.Keys(column);
+        var order = RadixSort.Order([column], input.RowCount, out var keys);
 
         // The sort is stable, so within a run of equal values the rows are in input order.
         var kept = new int[order.Length];
         var count = 0;
         for (var i = 0; i < order.Length; i++)
         {
-            var runStarts = i == 0 || keys[order[i]] != keys[order[i - 1]];
-            var runEnds = i == order.Length - 1 || keys[order[i]] != keys[order[i + 1]];
+            var runStarts = i == 0 || keys[i] != keys[i - 1];
+            var runEnds = i == order.Length - 1 || keys[i] != keys[i + 1];
             if (keepLast ? runEnds : runStarts)
             {
                 kept[count++] = order[i];
             }
         }
 
-        return new TaskOutput(count == input.RowCount && RadixSort.IsIdentity(order) ? input : input.Gather(kept.AsSpan(0, count)));
+        return new TaskOutput(count == input.RowCount && RadixSort.IsIdentity(order) ? input : Gather.Rows(input, kept.AsSpan(0, count)));
     }
 
     private static (string A, bool KeepLast) Parse(TaskArgs args, TableSchema schema) =>

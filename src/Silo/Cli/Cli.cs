@@ -13,6 +13,7 @@ public static class Cli
         rtl silo                       run a silo in the foreground (systemd)
         rtl start | stop | restart     start a silo in the background / stop the data dir's silos
         rtl status                     list the cluster's silos (exit 3 when none is running)
+        rtl demo                       run the seed's dev.py on synthetic data, write its plots, serve the jobs page   [--no-wait]
         rtl run PIPELINE.json|NAME     run a pipeline   [--input FILE] [--output FILE] [--embedded]
         rtl submit PIPELINE.json|NAME  submit a durable job, print its id   [--input FILE] [--wait]
         rtl jobs                       list recent jobs   [--count N]
@@ -45,6 +46,7 @@ public static class Cli
                 "restart" => await SiloCommands.Restart(line, options),
                 "status" => await SiloCommands.Status(line, options),
                 "run" => await RunCommands.Run(line, options),
+                "demo" => await DemoCommand.Demo(line, options),
                 "submit" => await RunCommands.Submit(line, options),
                 "tasks" => CatalogCommands.Tasks(line, options),
                 "pipeline" => await CatalogCommands.Pipeline(line, options),

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rtl.Client;
+using Rtl.Client.Storage;
 using Rtl.Hosting;
 
 namespace Rtl.Silo.Cli;
@@ -27,13 +28,7 @@ public sealed class ClusterSession : IAsyncDisposable
     {
         if (!line.Has("embedded"))
         {
-            var client = await RtlClient.ConnectAsync(new RtlClientOptions
-            {
-                DataDir = options.DataDir,
-                ClusterId = options.ClusterId,
-                ServiceId = options.ServiceId,
-                Timeout = options.JobTimeout,
-            });
+            var client = await RtlClient.ConnectAsync(ClientOptions(options));
             return new ClusterSession(client, null);
         }
 
@@ -41,11 +36,31 @@ public sealed class ClusterSession : IAsyncDisposable
         options.ClusterId = $"embedded-{Guid.NewGuid():N}";
         options.SiloPort = FreePort();
         options.GatewayPort = FreePort();
+        options.WebPort = 0; // any free port: an embedded silo must not take a running silo's web port
         var host = SiloHost.Build(options);
         await host.StartAsync();
         var cluster = host.Services.GetRequiredService<IClusterClient>();
         return new ClusterSession(RtlClient.FromClusterClient(cluster, options.JobTimeout), host);
     }
+
+    /// <summary>How a CLI command reaches the silos these options describe: same storage, cluster and certificate.</summary>
+    public static RtlClientOptions ClientOptions(RtlOptions options) => new()
+    {
+        DataDir = options.DataDir,
+        ClusterId = options.ClusterId,
+        ServiceId = options.ServiceId,
+        Timeout = options.JobTimeout,
+        Storage = options.Storage,
+        ConnectionString = options.ConnectionString,
+        TlsCertificate = options.TlsCertificate,
+        TlsCertificatePassword = options.TlsCertificatePassword,
+    };
+
+    /// <summary>The cluster's database, for messages: the SQLite file, or PostgreSQL's host and database (never a password).</summary>
+    public static string Where(RtlOptions options) =>
+        StorageKind.IsPostgres(options.Storage, options.ConnectionString)
+            ? StorageKind.DescribePostgres(options.ConnectionString!)
+            : options.DatabasePath;
 
     public async ValueTask DisposeAsync()
     {

@@ -69,9 +69,12 @@ public sealed class CommandLine
         index < Positionals.Count ? Positionals[index] : throw new UsageException($"missing {what}");
 
     /// <summary>Options nobody asked for are typos: name them.</summary>
+    /// <summary>Options every command takes: where the cluster's database is and how to reach it.</summary>
+    private static readonly string[] GlobalOptions = ["data-dir", "cluster-id", "debug", "help", "storage", "connection-string", "tls-certificate"];
+
     public void RejectUnknown(params string[] known)
     {
-        var unknown = options.Keys.Concat(flags).Except(known).Except(["data-dir", "debug", "help"]).ToArray();
+        var unknown = options.Keys.Concat(flags).Except(known).Except(GlobalOptions).ToArray();
         if (unknown.Length > 0)
         {
             throw new UsageException($"unknown option {string.Join(", ", unknown.Select(u => "--" + u))} for 'rtl {Verb}'");

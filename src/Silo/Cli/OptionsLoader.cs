@@ -29,10 +29,19 @@ public static class OptionsLoader
         options.FilesRoot = line.Option("files-root") ?? options.FilesRoot;
         options.AdvertisedAddress = line.Option("address") ?? options.AdvertisedAddress;
         options.MaxConcurrentKernels = line.IntOption("max-kernels") ?? options.MaxConcurrentKernels;
+        options.Storage = line.Option("storage") ?? options.Storage;
+        options.ConnectionString = line.Option("connection-string") ?? options.ConnectionString;
+        options.TlsCertificate = line.Option("tls-certificate") ?? options.TlsCertificate;
+        options.MaxTableBytes = LongOption(line, "max-table-bytes") ?? options.MaxTableBytes;
         options.Debug |= line.Has("debug");
         options.Profile |= line.Has("profile");
         return options;
     }
+
+    private static long? LongOption(CommandLine line, string name) =>
+        line.Option(name) is { } text
+            ? long.TryParse(text, out var value) && value > 0 ? value : throw new UsageException($"--{name} expects a positive number, got '{text}'")
+            : null;
 
     private static string ExpandHome(string path) =>
         path.StartsWith("~/", StringComparison.Ordinal)

@@ -17,11 +17,10 @@ public static class RunCommands
         var input = ReadInput(line);
         var pipeline = File.Exists(target) ? Pipeline.FromJson(await File.ReadAllTextAsync(target)) : null;
         await using var session = await ClusterSession.Open(line, options);
-        var progress = new ConsoleProgress(Console.Out);
-        var result = pipeline is not null
-            ? await session.Client.RunAsync(pipeline, input, progress)
-            : await session.Client.RunAsync(target, input, progress);
-        await progress.Drain(result.Stages.Sum(s => s.Tasks.Count), TimeSpan.FromSeconds(1));
+        // A live table on a terminal; the seed's plain lines when piped.
+        var result = await ProgressDisplay.Run(progress => pipeline is not null
+            ? session.Client.RunAsync(pipeline, input, progress)
+            : session.Client.RunAsync(target, input, progress));
         ResultPrinter.Print(result, Console.Out);
         if (line.Option("output") is { } output && result.Table is { } table)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Rtl.Client;
+using Rtl.Client.Storage;
 using Rtl.Hosting;
 
 namespace Rtl.Silo.Cli;
@@ -8,7 +9,7 @@ namespace Rtl.Silo.Cli;
 /// <summary><c>rtl silo | start | stop | restart | status</c>.</summary>
 public static class SiloCommands
 {
-    private static readonly string[] SiloOptions = ["silo-port", "gateway-port", "web-port", "cluster-id", "files-root", "address", "max-kernels", "profile"];
+    private static readonly string[] SiloOptions = ["silo-port", "gateway-port", "web-port", "cluster-id", "files-root", "address", "max-kernels", "profile", "max-table-bytes"];
 
     /// <summary>Runs a silo in the foreground until SIGTERM / Ctrl-C (what systemd runs).</summary>
     public static async Task<int> Silo(CommandLine line, RtlOptions options)
@@ -24,6 +25,7 @@ public static class SiloCommands
         await host.StartAsync();
         await File.WriteAllTextAsync(pidFile, Environment.ProcessId.ToString());
         Console.WriteLine($"Rtl silo up: silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', data dir {options.DataDir}, files root {options.ResolvedFilesRoot}");
+        Console.WriteLine(Web.WebHosting.Describe(host.Services, options));
         try
         {
             await host.WaitForShutdownAsync();
@@ -48,6 +50,7 @@ public static class SiloCommands
 
         Directory.CreateDirectory(options.DataDir);
         var log = SiloProcesses.LogFile(options.DataDir, options.SiloPort);
+        var logStart = File.Exists(log) ? new FileInfo(log).Length : 0;
         var process = Process.Start(BackgroundStart(line, options, log))!;
         await process.WaitForExitAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
@@ -57,6 +60,11 @@ public static class SiloCommands
             if (up.Pid > 0 && SiloProcesses.PortAccepts(options.GatewayPort))
             {
                 Console.WriteLine($"Started silo on port {options.SiloPort} (pid {up.Pid}); gateway port {options.GatewayPort}; log {log}");
+                if (await WebLine(log, logStart) is { } web)
+                {
+                    Console.WriteLine(web);
+                }
+
                 return 0;
             }
 
@@ -99,7 +107,7 @@ public static class SiloCommands
     {
         line.RejectUnknown();
         var local = SiloProcesses.Running(options.DataDir);
-        if (local.Count == 0 && !File.Exists(options.DatabasePath))
+        if (local.Count == 0 && !File.Exists(options.DatabasePath) && !StorageKind.IsPostgres(options.Storage, options.ConnectionString))
         {
             Console.WriteLine($"No silo is running for {options.DataDir}. Start one with `rtl start`.");
             return 3;
@@ -107,16 +115,12 @@ public static class SiloCommands
 
         try
         {
-            await using var client = await RtlClient.ConnectAsync(new RtlClientOptions
-            {
-                DataDir = options.DataDir,
-                ClusterId = options.ClusterId,
-                ServiceId = options.ServiceId,
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-            });
+            var clientOptions = ClusterSession.ClientOptions(options);
+            clientOptions.ConnectTimeout = TimeSpan.FromSeconds(5);
+            await using var client = await RtlClient.ConnectAsync(clientOptions);
             var hosts = await client.Cluster.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
             var active = hosts.Where(h => h.Status == SiloStatus.Active).ToArray();
-            Console.WriteLine($"Cluster '{options.ClusterId}' ({options.DatabasePath}): {active.Length} active silo(s)");
+            Console.WriteLine($"Cluster '{options.ClusterId}' ({ClusterSession.Where(options)}): {active.Length} active silo(s)");
             foreach (var host in hosts.Where(h => h.Status is SiloStatus.Active or SiloStatus.Joining or SiloStatus.ShuttingDown))
             {
                 var uptime = DateTime.UtcNow - host.StartTime.ToUniversalTime();
@@ -130,6 +134,25 @@ public static class SiloCommands
             Console.WriteLine($"No silo is running for {options.DataDir}. Start one with `rtl start`.");
             return 3;
         }
+    }
+
+    /// <summary>The silo logs where its web app listens (the port may have moved on): pass that line on.</summary>
+    private static async Task<string?> WebLine(string log, long from)
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            reader.BaseStream.Seek(from, SeekOrigin.Begin);
+            var added = await reader.ReadToEndAsync();
+            if (added.Split('\n').FirstOrDefault(l => l.StartsWith("Web app:", StringComparison.Ordinal)) is { } line)
+            {
+                return line.TrimEnd('\r');
+            }
+
+            await Task.Delay(200);
+        }
+
+        return null;
     }
 
     private static ProcessStartInfo BackgroundStart(CommandLine line, RtlOptions options, string log)
@@ -154,6 +177,14 @@ public static class SiloCommands
             arguments.Add("--debug");
         }
 
+        // Storage, certificate and limits travel as flags; the connection string (it may hold a password) and
+        // the certificate's password travel in the environment, out of `ps`.
+        arguments.AddRange(["--storage", options.Storage, "--max-table-bytes", options.MaxTableBytes.ToString()]);
+        if (options.TlsCertificate is { } certificate)
+        {
+            arguments.AddRange(["--tls-certificate", Path.GetFullPath(certificate)]);
+        }
+
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("nohup \"$@\" >>\"$LOG\" 2>&1 </dev/null &");
@@ -164,6 +195,15 @@ public static class SiloCommands
         }
 
         start.Environment["LOG"] = log;
+        if (options.ConnectionString is { } connectionString)
+        {
+            start.Environment["RTL_ConnectionString"] = connectionString;
+        }
+
+        if (options.TlsCertificatePassword is { } password)
+        {
+            start.Environment["RTL_TlsCertificatePassword"] = password;
+        }
         return start;
     }
 

@@ -1,21 +1,25 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Rtl.Registry;
+using Rtl.Silo.Security;
 using Rtl.Silo.Storage;
+using Rtl.Silo.Web;
 
 namespace Rtl.Hosting;
 
-/// <summary>Builds an Rtl silo: SQLite clustering and grain storage in the data dir, the task bundle, the options.</summary>
+/// <summary>Builds an Rtl silo: clustering and grain storage (SQLite in the data dir, or PostgreSQL), TLS and limits, the task bundle, the options.</summary>
 public static class SiloHost
 {
     public static IHost Build(RtlOptions options, LogLevel logLevel = LogLevel.Warning)
     {
         Directory.CreateDirectory(options.DataDir);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // A web application host (no default config sources, like DisableDefaults): the silo serves its web app too.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.AddSimpleConsole(c => (c.SingleLine, c.TimestampFormat) = (true, "HH:mm:ss "));
         builder.Logging.SetMinimumLevel(options.Debug ? LogLevel.Debug : logLevel);
         builder.Services.AddSingleton(Options.Create(options));
@@ -23,13 +27,19 @@ public static class SiloHost
         builder.Services.AddSingleton<KernelThrottle>();
         builder.UseOrleans(silo =>
         {
-            silo.UseRtlSqlite(options.DatabasePath);
+            silo.UseRtlStorage(options);
+            silo.UseRtlSecurity(options);
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
             var address = options.AdvertisedAddress is { Length: > 0 } a ? IPAddress.Parse(a) : IPAddress.Loopback;
             silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort,
                 listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.JobTimeout);
+            // Tables travel in one message: lift Orleans' 100 MB body limit to the frame's own limit.
+            silo.Configure<SiloMessagingOptions>(o => (o.ResponseTimeout, o.MaxMessageBodySize) = (options.JobTimeout, int.MaxValue));
         });
-        return builder.Build();
+        builder.Services.AddHostedService<JobResumer>();
+        builder.AddRtlWeb(options);
+        var app = builder.Build();
+        app.MapRtlWeb();
+        return app;
     }
 }

@@ -19,7 +19,7 @@ public static class SqliteSchema
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var scripts = ScriptNames.Select(ReadScript).ToArray();
+        var scripts = ScriptNames.Select(SqlScripts.Read).ToArray();
 
         // A generous busy timeout: silos started together all run this, and only one can write at a time.
         using var dataSource = new SqliteDataSource(fullPath, busyTimeout: TimeSpan.FromSeconds(10));
@@ -56,13 +56,4 @@ public static class SqliteSchema
 
     private static bool IsLockContention(SqliteException e) =>
         (e.SqliteErrorCode & 0xFF) is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED;
-
-    private static string ReadScript(string fileName)
-    {
-        var assembly = typeof(SqliteSchema).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

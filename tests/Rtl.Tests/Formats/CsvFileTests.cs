@@ -210,7 +210,7 @@ public class CsvFileTests
 
         var error = Assert.Throws<FileFormatException>(() => CsvFile.Read(path, NoHeader));
 
-        Assert.StartsWith(path + ": line 3 has 1 values but the first row has 2", error.Message);
+        Assert.StartsWith(path + ": line 3 has 1 value but the first row has 2", error.Message);
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public class CsvFileTests
         var error = Assert.Throws<FileFormatException>(() =>
             CsvFile.Read(path, NoHeader with { Schema = new TableSchema([new("a", DType.F8)]) }));
 
-        Assert.StartsWith(path + ": line 1 has 3 values but the schema has 1 columns", error.Message);
+        Assert.StartsWith(path + ": line 1 has 3 values but the schema has 1 column", error.Message);
     }
 
     [Fact]

@@ -101,6 +101,20 @@ public class DatFileTests
         TableAssert.Identical(table, back);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3_000_001)]
+    public void A_single_column_round_trips(int rows)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("one.dat");
+        var table = Table.Create(("x", Column.Of(Enumerable.Range(0, rows).Select(i => i * 0.25).ToArray())));
+
+        DatFile.Write(path, table);
+
+        TableAssert.Identical(table, DatFile.Read(path, table.Schema));
+    }
+
     [Fact]
     public void Many_narrow_columns_round_trip_across_chunks()
     {
@@ -125,6 +139,7 @@ public class DatFileTests
 
         Assert.StartsWith(path + ": ", error.Message);
         Assert.Contains("not found", error.Message);
+        Assert.Contains("16-byte records", error.Message);
         Assert.Equal(path, error.Path);
     }
 

@@ -62,6 +62,18 @@ public sealed class HistogramTaskTests
     }
 
     [Fact]
+    public void Equal_width_bins_tag_like_a_search_for_the_first_edge_at_least_the_value()
+    {
+        var random = new Random(5);
+        var edges = Rtl.Tasks.Internals.Spaces.Linspace(-3.7, 12.1, 8);
+        var values = Enumerable.Range(0, 5000)
+            .Select(i => i % 5 == 0 ? edges[random.Next(edges.Length)] : -3.7 + (random.NextDouble() * 15.8))
+            .Append(-3.7).Append(12.1).ToArray();
+        var output = Histogram("v", "7", Table.Create(("v", Column.Of(values))));
+        Assert.Equal(values.Select(v => edges.First(e => e >= v)).ToArray(), output.Doubles("h"));
+    }
+
+    [Fact]
     public void Later_operation_reads_the_column_an_earlier_one_wrote()
     {
         var output = RunTable(task, """{"operations": [{"a": "x", "bins": 2, "column": "h1"}, {"a": "h1", "bins": 1, "column": "h2"}]}""", Axy());

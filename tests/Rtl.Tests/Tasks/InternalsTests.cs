@@ -100,4 +100,40 @@ public sealed class InternalsTests
         var coefficients = LeastSquares.Polynomial([2, 2, 2], [1, 2, 6], 1);
         Assert.Equal(3, LeastSquares.Evaluate(coefficients, 2), 12);
     }
+
+    [Fact]
+    public void Sorted_doubles_match_array_sort_with_nan_moved_last()
+    {
+        var random = new Random(11);
+        double[] specials = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.0, double.Epsilon, -double.Epsilon, double.MinValue];
+        var values = Enumerable.Range(0, 5000).Select(i => i % 7 == 0 ? specials[random.Next(specials.Length)] : (random.NextDouble() - 0.5) * 1e9).ToArray();
+        var expected = values.Where(v => !double.IsNaN(v)).Order().Concat(values.Where(double.IsNaN)).ToArray();
+        Assert.Equal(expected, RadixSort.SortedDoubles(values));
+    }
+
+    [Fact]
+    public void Sorted_doubles_keep_the_sign_of_negative_zero()
+    {
+        var sorted = RadixSort.SortedDoubles([0.0, -0.0, -1]);
+        Assert.Equal(-1, sorted[0]);
+        Assert.True(double.IsNegative(sorted[1]) && sorted[1] == 0);
+        Assert.False(double.IsNegative(sorted[2]));
+    }
+
+    [Fact]
+    public void Gather_picks_rows_of_every_dtype_in_the_given_order()
+    {
+        var table = Table.Create(
+            ("d", Column.Of(1.0, 2, 3)), ("l", Column.Of(1L, 2, 3)), ("i", Column.Of(new[] { 1, 2, 3 })),
+            ("f", Column.Of(new[] { 1f, 2f, 3f })), ("u", Column.Of(new byte[] { 1, 2, 3 })), ("b", Column.Of(new[] { true, false, true })));
+        var gathered = Gather.Rows(table, [2, 0, 2]);
+        Assert.Equal(table.Schema.ToString(), gathered.Schema.ToString());
+        foreach (var name in table.Names)
+        {
+            Assert.Equal([table[name].GetDouble(2), table[name].GetDouble(0), table[name].GetDouble(2)],
+                Enumerable.Range(0, 3).Select(r => gathered[name].GetDouble(r)));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Gather.Rows(table, [3]));
+    }
 }

@@ -13,14 +13,157 @@ internal static class NumberText
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static bool TryParse(ReadOnlySpan<char> text, out long value) => long.TryParse(text, Integer, Invariant, out value);
+    public static bool TryParse(ReadOnlySpan<char> text, out long value) => TryParsePlainInteger(text, out value) switch
+    {
+        Plain.Integer => true,
+        Plain.NotInteger => false,
+        _ => long.TryParse(text, Integer, Invariant, out value),
+    };
 
     public static bool TryParse(ReadOnlySpan<char> text, out int value) => int.TryParse(text, Integer, Invariant, out value);
 
     public static bool TryParse(ReadOnlySpan<char> text, out byte value) => byte.TryParse(text, Integer, Invariant, out value);
 
     public static bool TryParse(ReadOnlySpan<char> text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, Invariant, out value) || TryParseInfinity(text, out value);
+        TryParseShortDecimal(text, out value)
+        || double.TryParse(text, NumberStyles.Float, Invariant, out value)
+        || TryParseInfinity(text, out value);
+
+    // Exact powers of ten as doubles: 10^0 … 10^22 are all representable.
+    private static ReadOnlySpan<double> PowersOfTen =>
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>
+    /// Clinger's fast path for the common cell (<c>-12.345</c>, <c>1013.25</c>, <c>7e-3</c>): when the digits
+    /// form an integer m ≤ 2^53 and the decimal exponent e has |e| ≤ 22, m and 10^|e| are exact doubles, so
+    /// one IEEE multiply or divide is the correctly rounded result — the same double
+    /// <see cref="double.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out double)"/> returns.
+    /// Anything else (more digits, whitespace, inf/nan, hex, a bigger exponent) returns false for the full parser.
+    /// </summary>
+    private static bool TryParseShortDecimal(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
+        {
+            negative = text[0] == '-';
+            i = 1;
+        }
+
+        ulong mantissa = 0;
+        var digits = 0;
+        var start = i;
+        for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++)
+        {
+            mantissa = (mantissa * 10) + (uint)(text[i] - '0');
+            digits++;
+        }
+
+        var integerDigits = i - start;
+        var fractionDigits = 0;
+        if (i < text.Length && text[i] == '.')
+        {
+            i++;
+            for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++)
+            {
+                mantissa = (mantissa * 10) + (uint)(text[i] - '0');
+                digits++;
+                fractionDigits++;
+            }
+        }
+
+        // 19 digits always fit a ulong; leading zeros count too, which only sends a few cells to the full parser.
+        if (integerDigits + fractionDigits == 0 || digits > 19)
+        {
+            return false;
+        }
+
+        var scale = -fractionDigits;
+        if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
+        {
+            i++;
+            var exponentNegative = false;
+            if (i < text.Length && (text[i] == '-' || text[i] == '+'))
+            {
+                exponentNegative = text[i] == '-';
+                i++;
+            }
+
+            var exponentStart = i;
+            var exponent = 0;
+            for (; i < text.Length && (uint)(text[i] - '0') <= 9 && exponent < 1000; i++)
+            {
+                exponent = (exponent * 10) + (text[i] - '0');
+            }
+
+            if (i == exponentStart)
+            {
+                return false;
+            }
+
+            scale += exponentNegative ? -exponent : exponent;
+        }
+
+        if (i != text.Length || mantissa > (1UL << 53) || scale < -22 || scale > 22)
+        {
+            return false;
+        }
+
+        var result = (double)mantissa;
+        result = scale < 0 ? result / PowersOfTen[-scale] : result * PowersOfTen[scale];
+        value = negative ? -result : result;
+        return true;
+    }
+
+    private enum Plain
+    {
+        Integer,
+        NotInteger,
+        Unsure,
+    }
+
+    /// <summary>
+    /// Optional sign and up to 18 digits, nothing else: the cells an integer column is made of. A cell with another
+    /// character that is not white space (<c>21.5</c>, <c>nan</c>) is <see cref="Plain.NotInteger"/> at once, so an
+    /// inferred float column does not pay for a full integer parse per cell; white space and long numbers are left
+    /// to the full parser.
+    /// </summary>
+    private static Plain TryParsePlainInteger(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
+        {
+            negative = text[0] == '-';
+            i = 1;
+        }
+
+        var digits = text.Length - i;
+        long result = 0;
+        for (; i < text.Length; i++)
+        {
+            var digit = (uint)(text[i] - '0');
+            if (digit > 9)
+            {
+                return char.IsWhiteSpace(text[i]) || text[i] is '-' or '+' ? Plain.Unsure : Plain.NotInteger;
+            }
+
+            result = (result * 10) + digit;
+        }
+
+        if (digits is 0 or > 18)
+        {
+            return Plain.Unsure;
+        }
+
+        value = negative ? -result : result;
+        return Plain.Integer;
+    }
 
     public static bool TryParse(ReadOnlySpan<char> text, out float value)
     {

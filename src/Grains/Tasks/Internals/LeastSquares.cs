@@ -10,7 +10,7 @@ internal static class LeastSquares
 
     /// <summary>
     /// <c>y ≈ m·x + c</c> and R² on the training data (sklearn: a constant x gives m = 0, c = mean(y); a constant
-    /// y gives R² = 1 when fitted exactly, else 0). NaN throughout when there are no rows.
+    /// y gives R² = 1 when fitted exactly, else 0; R² of a single row is NaN). NaN throughout when there are no rows.
     /// </summary>
     public static (double M, double C, double R2) Linear(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
@@ -41,7 +41,7 @@ internal static class LeastSquares
             total += d * d;
         }
 
-        var r2 = total != 0 ? 1 - (residual / total) : residual == 0 ? 1 : 0;
+        var r2 = n < 2 ? double.NaN : total != 0 ? 1 - (residual / total) : residual == 0 ? 1 : 0;
         return (m, c, r2);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Rtl.Data;
 
 namespace Rtl.Tasks.Internals;
@@ -15,7 +17,14 @@ internal static class RadixSort
     private const ulong Sign = 1UL << 63;
 
     /// <summary>The rows of a table with these key columns in ascending (or descending) lexicographic order.</summary>
-    public static int[] Order(IReadOnlyList<Column> columns, int rows, bool descending = false)
+    public static int[] Order(IReadOnlyList<Column> columns, int rows, bool descending = false) =>
+        Order(columns, rows, out _, descending);
+
+    /// <summary>
+    /// As <see cref="Order(IReadOnlyList{Column}, int, bool)"/>; <paramref name="sortedKeys"/> are the first
+    /// column's keys in that order, so callers can find runs of equal values without random reads.
+    /// </summary>
+    public static int[] Order(IReadOnlyList<Column> columns, int rows, out ulong[] sortedKeys, bool descending = false)
     {
         var order = new int[rows];
         for (var i = 0; i < rows; i++)
@@ -26,19 +35,42 @@ internal static class RadixSort
         var keys = new ulong[rows];
         for (var c = columns.Count - 1; c >= 0; c--)
         {
-            Keys(columns[c], order, keys, descending);
+            Keys(columns[c], c == columns.Count - 1 ? null : order, keys, descending);
             Sort(keys, order);
         }
 
+        sortedKeys = keys;
         return order;
     }
 
-    /// <summary>The order-preserving key of every row of <paramref name="column"/>, in row order.</summary>
-    public static ulong[] Keys(Column column)
+    /// <summary>The keys of <paramref name="column"/> at the rows of <paramref name="order"/>, in that order.</summary>
+    public static ulong[] KeysInOrder(Column column, int[] order)
     {
-        var keys = new ulong[column.Length];
-        Keys(column, null, keys, false);
+        var keys = new ulong[order.Length];
+        Keys(column, order, keys, false);
         return keys;
+    }
+
+    /// <summary>The values sorted ascending, NaN last (numpy's np.sort); -0 keeps its sign, just before +0.</summary>
+    public static double[] SortedDoubles(ReadOnlySpan<double> values)
+    {
+        var keys = GC.AllocateUninitializedArray<ulong>(values.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var value = values[i];
+            var bits = BitConverter.DoubleToUInt64Bits(value);
+            keys[i] = double.IsNaN(value) ? ulong.MaxValue : (bits & Sign) != 0 ? ~bits : bits | Sign;
+        }
+
+        Sort(keys, null);
+        var sorted = GC.AllocateUninitializedArray<double>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var key = keys[i];
+            sorted[i] = key == ulong.MaxValue ? double.NaN : BitConverter.UInt64BitsToDouble((key & Sign) != 0 ? key ^ Sign : ~key);
+        }
+
+        return sorted;
     }
 
     /// <summary>Keys of <c>column[rows[i]]</c> (or <c>column[i]</c> when <paramref name="rows"/> is null).</summary>
@@ -93,8 +125,8 @@ internal static class RadixSort
         return (bits & Sign) != 0 ? ~bits : bits | Sign;
     }
 
-    /// <summary>Sorts <paramref name="keys"/> ascending, carrying <paramref name="items"/> along; stable.</summary>
-    public static void Sort(ulong[] keys, int[] items)
+    /// <summary>Sorts <paramref name="keys"/> ascending, carrying <paramref name="items"/> (if any) along; stable.</summary>
+    public static void Sort(ulong[] keys, int[]? items)
     {
         var n = keys.Length;
         if (n < 2)
@@ -102,19 +134,21 @@ internal static class RadixSort
             return;
         }
 
+        // One read of the keys counts the digits of every pass.
         var counts = new int[Passes * Buckets];
+        ref var count0 = ref MemoryMarshal.GetArrayDataReference(counts);
         foreach (var key in keys)
         {
             for (var p = 0; p < Passes; p++)
             {
-                counts[(p * Buckets) + (int)((key >> (p * Bits)) & (Buckets - 1))]++;
+                Unsafe.Add(ref count0, (p * Buckets) + (int)((key >> (p * Bits)) & (Buckets - 1)))++;
             }
         }
 
         var keysFrom = keys;
         var itemsFrom = items;
         var keysTo = GC.AllocateUninitializedArray<ulong>(n);
-        var itemsTo = GC.AllocateUninitializedArray<int>(n);
+        var itemsTo = items is null ? null : GC.AllocateUninitializedArray<int>(n);
         for (var p = 0; p < Passes; p++)
         {
             var count = counts.AsSpan(p * Buckets, Buckets);
@@ -131,14 +165,7 @@ internal static class RadixSort
                 (count[b], start) = (start, start + count[b]);
             }
 
-            for (var i = 0; i < n; i++)
-            {
-                var key = keysFrom[i];
-                var at = count[(int)((key >> shift) & (Buckets - 1))]++;
-                keysTo[at] = key;
-                itemsTo[at] = itemsFrom[i];
-            }
-
+            Scatter(keysFrom, itemsFrom, keysTo, itemsTo, count, shift);
             (keysFrom, keysTo) = (keysTo, keysFrom);
             (itemsFrom, itemsTo) = (itemsTo, itemsFrom);
         }
@@ -146,7 +173,33 @@ internal static class RadixSort
         if (!ReferenceEquals(keysFrom, keys))
         {
             keysFrom.CopyTo(keys, 0);
-            itemsFrom.CopyTo(items, 0);
+            itemsFrom?.CopyTo(items!, 0);
+        }
+    }
+
+    /// <summary>One counting-sort pass on the digit at <paramref name="shift"/>; every target index is in range
+    /// because the bucket starts come from counting these very keys.</summary>
+    private static void Scatter(ulong[] keysFrom, int[]? itemsFrom, ulong[] keysTo, int[]? itemsTo, Span<int> starts, int shift)
+    {
+        ref var start = ref MemoryMarshal.GetReference(starts);
+        ref var keyTo = ref MemoryMarshal.GetArrayDataReference(keysTo);
+        if (itemsFrom is null || itemsTo is null)
+        {
+            foreach (var key in keysFrom)
+            {
+                Unsafe.Add(ref keyTo, Unsafe.Add(ref start, (int)((key >> shift) & (Buckets - 1)))++) = key;
+            }
+
+            return;
+        }
+
+        ref var itemTo = ref MemoryMarshal.GetArrayDataReference(itemsTo);
+        for (var i = 0; i < keysFrom.Length; i++)
+        {
+            var key = keysFrom[i];
+            var at = Unsafe.Add(ref start, (int)((key >> shift) & (Buckets - 1)))++;
+            Unsafe.Add(ref keyTo, at) = key;
+            Unsafe.Add(ref itemTo, at) = itemsFrom[i];
         }
     }
 

@@ -55,16 +55,6 @@ internal static class Spaces
             return Logspace(0.001, 1, values.Length);
         }
 
-        var sorted = values.ToArray();
-        Array.Sort(sorted); // .NET orders NaN first; numpy last.
-        var nans = 0;
-        while (nans < sorted.Length && double.IsNaN(sorted[nans]))
-        {
-            nans++;
-        }
-
-        sorted.AsSpan(nans).CopyTo(sorted);
-        sorted.AsSpan(sorted.Length - nans).Fill(double.NaN);
-        return sorted;
+        return RadixSort.SortedDoubles(values);
     }
 }

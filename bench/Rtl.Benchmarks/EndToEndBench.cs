@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Rtl.Client;
+using Rtl.Data;
+using Rtl.Hosting;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+
+namespace Rtl.Benchmarks;
+
+/// <summary>
+/// C. Through real silos: in-process <see cref="SiloHost"/> hosts on a temp data dir and free ports, reached by
+/// the public <see cref="RtlClient"/> through the gateway (TCP on loopback).
+/// </summary>
+public static class EndToEndBench
+{
+    private static readonly Pipeline NullPipeline = Pipeline.Builder().Stage(s => s.Task("null")).Build();
+
+    public static readonly Pipeline DevPipeline = Pipeline.Builder()
+        .Stage(s => s.Task("open_array", new { path = ".", filename = "dev", extension = "dat" }))
+        .Stage(s => s
+            .Task("filter", new { operations = new[] { new { column = "numTasks", method = "gt", value = 1 } } })
+            .Task("add", new { operations = new[] { new { a = "shuffleLocalBytesRead", b = "shuffleRemoteBytesRead", column = "shuffle" } } })
+            .Task("divide", new { operations = new[] { new { a = "shuffle", b = "executorRunTime", column = "rate" } } })
+            .Task("normalize", new { model = "Squash", columns = new[] { "rate" } })
+            .Task("subtract", new { operations = new[] { new { a = "executorRunTime", b = "executorCpuTime", column = "idle" } } })
+            .Task("average", new { operations = new[] { new { a = "idle", column = "idleAverage" } } }))
+        .Build();
+
+    private static readonly Pipeline PairPipeline = Pipeline.Builder()
+        .Stage(s => s
+            .Task("open_array", new { path = ".", filename = "pair", extension = "dat" })
+            .Task("add", new { operations = new[] { new { a = "a", b = "b", column = "c" } } }))
+        .Build();
+
+    public static async Task Run(DataSets data, Report report, Budget budget, bool quick, Numpy numpy, int rounds, string section)
+    {
+        var dataDir = Path.Combine(data.Root, "silo");
+        var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var first = await StartSilo(dataDir, data.FilesRoot, cluster);
+        IHost? second = null;
+        try
+        {
+            await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster });
+            await NullRoundTrip(rtl, report, quick, section);
+            await NullThroughput(rtl, report, quick, section);
+            await Pipelines(rtl, report, budget, numpy, rounds, section);
+
+            second = await StartSilo(dataDir, data.FilesRoot, cluster);
+            await SiloToSilo(first, second, report, budget, section);
+        }
+        finally
+        {
+            foreach (var host in new[] { second, first })
+            {
+                if (host is not null)
+                {
+                    await host.StopAsync(TimeSpan.FromSeconds(10));
+                    host.Dispose();
+                }
+            }
+        }
+    }
+
+    private static async Task NullRoundTrip(RtlClient rtl, Report report, bool quick, string section)
+    {
+        var calls = quick ? 1_000 : 5_000;
+        var ping = rtl.Cluster.GetGrain<IBenchPingGrain>(Guid.NewGuid());
+        await Sequential(500, () => ping.Ping());
+        await Sequential(500, () => rtl.RunAsync(NullPipeline));
+
+        // Interleave blocks of both so a noisy neighbour hurts both alike.
+        var pipelineTimes = new List<double>();
+        var pingTimes = new List<double>();
+        var oneShotTimes = new List<double>();
+        var silo = new List<double>();
+        for (var block = 0; block < 10; block++)
+        {
+            pingTimes.AddRange(await Sequential(calls / 10, () => ping.Ping()));
+            oneShotTimes.AddRange(await Sequential(calls / 20, () => rtl.Cluster.GetGrain<IBenchOneShotGrain>(Guid.NewGuid()).Ping()));
+            pipelineTimes.AddRange(await Sequential(calls / 10, async () => silo.Add((await rtl.RunAsync(NullPipeline)).Milliseconds)));
+        }
+
+        var pipeline = new Samples(pipelineTimes);
+        var floor = new Samples(pingTimes);
+        var oneShot = new Samples(oneShotTimes);
+        var inSilo = new Samples(silo);
+        report.Add(new Row(section, "null pipeline round trip, client → running silo, sequential: p50 (baseline: empty grain call through the same gateway; seed 1.1 ms)",
+            Report.Ms(pipeline.Median), Report.Ms(floor.Median), pipeline.Median / floor.Median, "p50 ≤ 0.2 ms", pipeline.Median <= 0.2,
+            $"n={pipeline.Count}; pipeline grain's own clock p50 {Report.Ms(inSilo.Median)}; empty call on a fresh activation each time p50 {Report.Ms(oneShot.Median)}"));
+        report.Add(new Row(section, "null pipeline round trip: p99",
+            Report.Ms(pipeline.P99), Report.Ms(floor.P99), pipeline.P99 / floor.P99, "—", null, $"fresh-activation call p99 {Report.Ms(oneShot.P99)}"));
+    }
+
+    private static async Task<List<double>> Sequential(int count, Func<Task> call)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await call();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    private static async Task NullThroughput(RtlClient rtl, Report report, bool quick, string section)
+    {
+        const int callers = 16;
+        var duration = TimeSpan.FromSeconds(quick ? 1 : 2.5);
+        var rounds = quick ? 2 : 3;
+        var ping = rtl.Cluster.GetGrain<IBenchPingGrain>(Guid.NewGuid());
+        await Concurrent(callers, TimeSpan.FromSeconds(0.5), () => rtl.RunAsync(NullPipeline));
+
+        var jobs = new List<double>();
+        var pings = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            pings.Add(await Concurrent(callers, duration, () => ping.Ping()));
+            jobs.Add(await Concurrent(callers, duration, () => rtl.RunAsync(NullPipeline)));
+        }
+
+        var rate = new Samples(jobs).Median;
+        var floor = new Samples(pings).Median;
+        report.Add(new Row(section, $"null pipelines per second, {callers} concurrent callers (baseline: empty grain calls/s, same callers)",
+            $"{rate:N0} jobs/s", $"{floor:N0} calls/s", rate / floor, "≥ 5,000 jobs/s", rate >= 5000,
+            $"median of {rounds} rounds of {duration.TotalSeconds:0.#} s; ratio is throughput Rtl/baseline"));
+    }
+
+    /// <summary>Completed calls per second with <paramref name="callers"/> loops calling back to back.</summary>
+    private static async Task<double> Concurrent(int callers, TimeSpan duration, Func<Task> call)
+    {
+        var clock = Stopwatch.StartNew();
+        var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        {
+            var count = 0;
+            while (clock.Elapsed < duration)
+            {
+                await call();
+                count++;
+            }
+
+            return count;
+        }));
+        return counts.Sum() / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task Pipelines(RtlClient rtl, Report report, Budget budget, Numpy numpy, int rounds, string section)
+    {
+        var devStages = new List<double>();
+        var (dev, numpyDev) = await Interleave(numpy, "dev pipeline", budget, rounds, async () =>
+        {
+            var result = await rtl.RunAsync(DevPipeline);
+            devStages.Add(result.Milliseconds);
+        });
+        var devResult = await rtl.RunAsync(DevPipeline);
+        KernelBench.AddRow(report, section,
+            $"dev.py-shaped pipeline end to end (open {DataSets.DevRows:N0} × 27 .dat; filter, add, divide, normalize Squash, subtract, average; {devResult.Table!.RowCount:N0} × {devResult.Table.ColumnCount} back) vs numpy in-process same steps",
+            dev, numpyDev, 1.0, $"job's own clock p50 {Report.Ms(new Samples(devStages).Median)}; {TaskBreakdown(devResult)}");
+
+        var pairStages = new List<double>();
+        var (pair, numpyPair) = await Interleave(numpy, "pair add", budget, rounds, async () =>
+        {
+            var result = await rtl.RunAsync(PairPipeline);
+            pairStages.Add(result.Milliseconds);
+        });
+        var pairResult = await rtl.RunAsync(PairPipeline);
+        KernelBench.AddRow(report, section,
+            $"one stage over {DataSets.KernelRows:N0} rows: open a 2-column .dat, add, {pairResult.Table!.ColumnCount} columns ({pairResult.Table.ByteSize / 1e6:F0} MB) back to the client vs `np.fromfile` + add",
+            pair, numpyPair, 1.5, $"job's own clock p50 {Report.Ms(new Samples(pairStages).Median)}; {TaskBreakdown(pairResult)}");
+    }
+
+    /// <summary>Alternating blocks of numpy and Rtl, as <see cref="Numpy.Interleave"/> for an async Rtl side.</summary>
+    private static async Task<(Samples Rtl, Samples Numpy)> Interleave(Numpy numpy, string key, Budget budget, int rounds, Func<Task> rtl)
+    {
+        var numpyTimes = new List<double>();
+        var rtlTimes = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var block = budget with
+            {
+                Warmup = round == 0 ? budget.Warmup : 0,
+                MinReps = Math.Max(1, budget.MinReps / rounds),
+                MaxReps = Math.Max(1, budget.MaxReps / rounds),
+                Time = budget.Time / rounds,
+            };
+            numpyTimes.AddRange(numpy.Time(key, block));
+            rtlTimes.AddRange((await Measure.RunAsync(block, rtl)).Values);
+        }
+
+        return (new Samples(rtlTimes), new Samples(numpyTimes));
+    }
+
+    private static string TaskBreakdown(JobResult result) =>
+        string.Join(", ", result.Stages.SelectMany(s => s.Tasks).Select(t => $"{t.Task} {t.Milliseconds:F2}"));
+
+    private static async Task SiloToSilo(IHost first, IHost second, Report report, Budget budget, string section)
+    {
+        const long bytes = 15L << 20;
+        var sender = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IBenchRelayGrain>(1);
+        var receiver = second.Services.GetRequiredService<IGrainFactory>().GetGrain<IBenchRelayGrain>(2);
+        var from = await sender.Silo();
+        var to = await receiver.Silo();
+        if (from == to)
+        {
+            report.Add(new Row(section, "15 MB table silo → silo", "both relays landed on one silo", "", double.NaN, "≤ 5 ms", null));
+            return;
+        }
+
+        var size = await sender.Prepare(bytes);
+        var times = new List<double>();
+        await Measure.RunAsync(budget with { MinReps = Math.Max(budget.MinReps, 20) }, async () => times.Add(await sender.SendTo(2)));
+        var transfer = new Samples(times[budget.Warmup..]);
+
+        var source = new byte[size];
+        var target = new byte[size];
+        Random.Shared.NextBytes(source);
+        var copy = Measure.Run(budget with { MinReps = Math.Max(budget.MinReps, 20) }, () => source.AsSpan().CopyTo(target));
+        report.Add(new Row(section, $"{size / 1e6:F1} MB table silo → silo ({from} → {to}, in one process) vs raw memory copy of the same bytes",
+            Report.Ms(transfer.Median), Report.Ms(copy.Median), transfer.Median / copy.Median, "≤ 5 ms", transfer.Median <= 5,
+            $"timed inside the sending grain: serialise, TCP loopback, deserialise, ack; p99 {Report.Ms(transfer.P99)}; n={transfer.Count}/{copy.Count}"));
+    }
+
+    public static async Task<IHost> StartSilo(string dataDir, string filesRoot, string cluster)
+    {
+        var host = SiloHost.Build(new RtlOptions
+        {
+            DataDir = dataDir,
+            FilesRoot = filesRoot,
+            ClusterId = cluster,
+            SiloPort = FreePort(),
+            GatewayPort = FreePort(),
+        });
+        await host.StartAsync();
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using Rtl.Benchmarks;
+
+// One run: generate the data, then A (kernels), B (files), C (end to end, memory), each against its baseline
+// measured in the same run. `--quick` for a short run; `--only A,C` for some sections.
+if (args.Length == 2 && args[0] == MemoryBench.ChildFlag)
+{
+    return MemoryBench.Child(args[1]);
+}
+
+if (args.Length == 1 && args[0] == NumberCheck.Flag)
+{
+    return NumberCheck.Run();
+}
+
+if (args.Length > 1 && args[0] == Probe.Flag)
+{
+    return Probe.Run(args[1..]);
+}
+
+var quick = args.Contains("--quick");
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C"];
+var keep = args.Contains("--keep-data");
+var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only") && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
+if (unknown.Length > 0)
+{
+    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C] [--keep-data]");
+    return 2;
+}
+
+var budget = quick ? new Budget(Warmup: 2, MinReps: 5, MaxReps: 15, TimeSpan.FromSeconds(0.4)) : new Budget(Warmup: 3, MinReps: 15, MaxReps: 60, TimeSpan.FromSeconds(1.5));
+// Each measure alternates this many blocks of numpy and Rtl repetitions.
+var rounds = quick ? 2 : 3;
+var clock = Stopwatch.StartNew();
+var root = Path.Combine(Path.GetTempPath(), "rtl-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+var data = new DataSets(root);
+var report = new Report();
+try
+{
+    var header = Header(quick);
+    Console.WriteLine(header);
+    Console.WriteLine($"generating data in {root} …");
+    data.Generate(csvRows: 600_000);
+
+    using var numpy = new Numpy(data.KernelDir, root);
+    if (only.Contains("A"))
+    {
+        const string section = "A. Kernels at 1,000,000 rows (IRtlTask.Run, no Orleans) vs numpy";
+        Console.WriteLine($"\n{section}");
+        KernelBench.Run(data, report, budget, numpy, rounds, section);
+    }
+
+    if (only.Contains("B"))
+    {
+        const string section = "B. Files";
+        Console.WriteLine($"\n{section}");
+        FileBench.Run(data, report, budget, numpy, rounds, section);
+    }
+
+    if (only.Contains("C"))
+    {
+        const string section = "C. End to end through real silos (in-process SiloHost, RtlClient through the gateway)";
+        Console.WriteLine($"\n{section}");
+        await EndToEndBench.Run(data, report, budget, quick, numpy, rounds, section);
+        MemoryBench.Run(data, report, section);
+    }
+
+    var markdown = report.Markdown(header, clock.Elapsed);
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    var results = Path.Combine(Numpy.BenchDir, "results");
+    Directory.CreateDirectory(results);
+    File.WriteAllText(Path.Combine(results, quick ? "latest-quick.md" : "latest.md"), markdown);
+    Console.WriteLine($"written to {Path.Combine(results, quick ? "latest-quick.md" : "latest.md")}");
+    return 0;
+}
+finally
+{
+    if (!keep)
+    {
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp directory.
+        }
+    }
+}
+
+static string Header(bool quick)
+{
+    var cpu = File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+        : "?";
+    var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30);
+    return $"""
+        ## Rtl benchmarks{(quick ? " (--quick)" : "")}
+
+        | | |
+        |---|---|
+        | date | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC |
+        | machine | nproc {Environment.ProcessorCount}, {cpu}, {memory} GiB, {RuntimeInformation.OSDescription} |
+        | runtime | .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC (as the `rtl` silo), Vector256 {(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "on" : "off")}, Vector512 {(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "on" : "off")} |
+        | baseline | numpy {Numpy.Version()} (/usr/bin/python3, OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset) |
+        | method | medians of repeated runs after warm-up (n = Rtl/baseline repetitions in each note); ratio = Rtl / baseline unless the note says otherwise |
+        """;
+}

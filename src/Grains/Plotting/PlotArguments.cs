@@ -1,0 +1,82 @@
+using Rtl.Data;
+using Rtl.Tasks;
+
+namespace Rtl.Plotting;
+
+/// <summary>
+/// Reads <c>plots: {name: [{x, y, type, scale, series?, bins?}]}</c> against the table's schema; every error
+/// names its place, e.g. <c>plots.latency[0].y: column 'foo' not found</c>.
+/// </summary>
+public static class PlotArguments
+{
+    public const int DefaultBins = 30;
+
+    private static readonly string[] Kinds = ["circle", "line", "histogram"];
+    private static readonly string[] Scales = ["linear", "log"];
+
+    public static IReadOnlyList<PlotDefinition> Parse(TaskArgs args, TableSchema schema)
+    {
+        var plots = args.RequireObject("plots");
+        var definitions = new List<PlotDefinition>();
+        foreach (var name in plots.PropertyNames)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new TaskArgumentException(plots.Path, "a plot name must not be empty");
+            }
+
+            var layers = plots.RequireList(name).Select(layer => ParseLayer(layer, schema)).ToArray();
+            if (layers.Length == 0)
+            {
+                throw new TaskArgumentException(plots.At(name), "expected at least one layer like {\"x\": ..., \"y\": ..., \"type\": \"circle\"}");
+            }
+
+            CheckSharedScale(plots.At(name), layers);
+            definitions.Add(new PlotDefinition(name, layers));
+        }
+
+        return definitions.Count > 0
+            ? definitions
+            : throw new TaskArgumentException(plots.Path, "expected at least one plot: {\"name\": [{\"x\": ..., \"y\": ...}]}");
+    }
+
+    private static PlotLayer ParseLayer(TaskArgs layer, TableSchema schema)
+    {
+        var kind = Enum.Parse<PlotKind>(layer.OptionalChoice("type", "circle", Kinds), ignoreCase: true);
+        var scale = Enum.Parse<PlotScale>(layer.OptionalChoice("scale", "linear", Scales), ignoreCase: true);
+        var x = layer.RequireColumn("x", schema);
+        string? y = null;
+        if (kind != PlotKind.Histogram)
+        {
+            y = layer.RequireColumn("y", schema);
+        }
+        else if (layer.Has("y"))
+        {
+            throw new TaskArgumentException(layer.At("y"), "a histogram counts the rows of x: leave y out");
+        }
+
+        var series = layer.Has("series") ? layer.RequireColumn("series", schema) : null;
+        if (series is not null && kind == PlotKind.Histogram)
+        {
+            throw new TaskArgumentException(layer.At("series"), "a histogram cannot be split by series");
+        }
+
+        var bins = kind == PlotKind.Histogram ? layer.OptionalInt("bins", DefaultBins, minimum: 1) : DefaultBins;
+        return new PlotLayer(x, y, kind, scale, series, bins);
+    }
+
+    /// <summary>The layers share one y axis, so they must agree on its scale.</summary>
+    private static void CheckSharedScale(string at, IReadOnlyList<PlotLayer> layers)
+    {
+        for (var i = 1; i < layers.Count; i++)
+        {
+            if (layers[i].Scale != layers[0].Scale)
+            {
+                throw new TaskArgumentException($"{at}[{i}].scale",
+                    $"the layers of a plot share one y axis: '{Lower(layers[i].Scale)}' differs from layer 0's '{Lower(layers[0].Scale)}'");
+            }
+        }
+    }
+
+    private static string Lower(PlotScale scale) => scale.ToString().ToLowerInvariant();
+}

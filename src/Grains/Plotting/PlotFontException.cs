@@ -1,0 +1,4 @@
+namespace Rtl.Plotting;
+
+/// <summary>The machine has no font to draw a plot's text with; the message says what to install.</summary>
+public sealed class PlotFontException(string message) : InvalidOperationException(message);

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Rtl.Client;
+using Rtl.Data;
+using Rtl.Formats;
+using Rtl.Grains;
+using Rtl.Hosting;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+using Rtl.Silo.Web;
+
+namespace Rtl.Silo.Demo;
+
+/// <summary>
+/// The demo's pieces, shared by <c>rtl demo</c> and the browser test: write the data set, start a silo
+/// (with its web app) on the demo's own database, submit dev.py as a durable job and wait for it.
+/// </summary>
+public static class DemoRun
+{
+    /// <summary>The demo keeps to <c>&lt;data dir&gt;/demo</c>: its data, database, plots and results.</summary>
+    public static RtlOptions Options(RtlOptions from) => new()
+    {
+        DataDir = Path.Combine(from.DataDir, "demo"),
+        FilesRoot = Path.Combine(from.DataDir, "demo"),
+        ClusterId = $"demo-{Guid.NewGuid():N}",
+        SiloPort = FreePort.Any(),
+        GatewayPort = FreePort.Any(),
+        WebPort = from.WebPort,
+        WebAddress = from.WebAddress,
+        Debug = from.Debug,
+    };
+
+    /// <summary>Writes the synthetic metrics as <c>raw_data/output27Numeric.dat</c> + <c>.meta</c>; returns the .dat path.</summary>
+    public static string WriteData(RtlOptions demo, out Table table)
+    {
+        table = SparkMetrics.Generate();
+        var file = Path.Combine(demo.ResolvedFilesRoot, DemoPipeline.Folder, DemoPipeline.FileName + ".dat");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        TableFiles.Write(file, table);
+        return file;
+    }
+
+    public static async Task<IHost> StartSilo(RtlOptions demo)
+    {
+        // Errors only: the scheduler warns about kernels over 1 s, and plotting thousands of points can be one.
+        var host = SiloHost.Build(demo, Microsoft.Extensions.Logging.LogLevel.Error);
+        await host.StartAsync();
+        return host;
+    }
+
+    public static string WebUrl(IHost silo) => WebHosting.Url(silo.Services) ?? throw new InvalidOperationException("the web app is not listening");
+
+    /// <summary>Submits dev.py as a durable job (so the jobs page lists it) and waits for its record to finish.</summary>
+    public static async Task<JobResult> Run(IHost silo, JobProgress? progress, TimeSpan within)
+    {
+        var cluster = silo.Services.GetRequiredService<IClusterClient>();
+        var job = cluster.GetGrain<IJobGrain>(Guid.NewGuid());
+        var json = Pipeline.FromJson(DemoPipeline.Json).ToJson();
+        var observer = progress is null ? null : cluster.CreateObjectReference<IJobObserver>(progress);
+        try
+        {
+            var record = observer is null ? await job.Submit(json, "dev.py", null) : await job.SubmitObserved(json, "dev.py", null, observer);
+            var deadline = DateTime.UtcNow + within;
+            while (record.Status is JobStatus.Queued or JobStatus.Running)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"the demo job {record.Id} did not finish within {within.TotalSeconds:0} s");
+                }
+
+                await Task.Delay(50);
+                record = await job.Get() ?? throw new InvalidOperationException($"the demo job {record.Id} has no record");
+            }
+
+            var table = record.Status == JobStatus.Completed ? await job.Result() : null;
+            return new JobResult(record.Id, table, record.Stages, record.Milliseconds, record.Error);
+        }
+        finally
+        {
+            if (observer is not null)
+            {
+                cluster.DeleteObjectReference<IJobObserver>(observer);
+            }
+        }
+    }
+}

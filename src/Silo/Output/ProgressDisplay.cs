@@ -1,0 +1,29 @@
+using Rtl.Client;
+using Rtl.Jobs;
+
+namespace Rtl.Silo.Output;
+
+/// <summary>
+/// Picks how a run's progress is shown: a live table on a terminal, the seed's plain lines
+/// (<c>Running: add</c>, <c>Completed: 0.18 ms add</c>) when output is piped, as scripts and tests read it.
+/// </summary>
+public static class ProgressDisplay
+{
+    public static bool IsLive => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");
+
+    public static async Task<JobResult> Run(Func<JobProgress, Task<JobResult>> run)
+    {
+        if (IsLive)
+        {
+            var live = new LiveProgress();
+            return await live.Show(() => run(live), TaskCount);
+        }
+
+        var plain = new ConsoleProgress(Console.Out);
+        var result = await run(plain);
+        await plain.Drain(TaskCount(result), TimeSpan.FromSeconds(1));
+        return result;
+    }
+
+    private static int TaskCount(JobResult result) => result.Stages.Sum(s => s.Tasks.Count);
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rtl.Data;
+using Rtl.Formats;
+using Rtl.Grains;
+using Rtl.Hosting;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+using Rtl.Registry;
+using Rtl.Validation;
+
+namespace Rtl.Silo.Web;
+
+/// <summary>
+/// The JSON API for apps that are not .NET. Jobs go the durable path (<see cref="IJobGrain"/>), so the jobs
+/// page, <c>rtl jobs</c> and the API all see the same records.
+/// </summary>
+public static class JobsApi
+{
+    public static void MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/jobs", Submit);
+        app.MapGet("/api/jobs", async (IClusterClient cluster, int? count) =>
+            Results.Json((await JobRecords.Recent(cluster, count ?? 20)).Select(JobView.Of)));
+        app.MapGet("/api/jobs/{id}", async (IClusterClient cluster, string id) =>
+            await JobRecords.Find(cluster, id) is { } record ? Results.Json(JobView.Of(record)) : NotFound(id));
+        app.MapGet("/api/jobs/{id}/result.csv", ResultCsv);
+        app.MapGet("/api/jobs/{id}/plots/{file}", async (IClusterClient cluster, string id, string file) =>
+            await JobRecords.Find(cluster, id) is { } record && PlotLinks.Find(record, file) is { } path && File.Exists(path)
+                ? Results.File(path, "image/png")
+                : Results.NotFound(new { error = $"job {id} has no plot '{file}'" }));
+    }
+
+    private static async Task<IResult> Submit(HttpRequest request, IClusterClient cluster, TaskRegistry registry, IOptions<RtlOptions> options)
+    {
+        string body;
+        using (var reader = new StreamReader(request.Body))
+        {
+            body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        }
+
+        var id = Guid.NewGuid();
+        try
+        {
+            var submission = JobSubmission.Parse(body);
+            var pipeline = submission.Pipeline ?? await Stored(cluster, submission.PipelineName!);
+            // The same check the pipeline grain makes before running, so a bad pipeline is a 400 now, not a failed job later.
+            var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, id);
+            PipelineValidator.Validate(pipeline, (submission.Table ?? Table.Empty).Schema, registry, environment);
+            var record = await cluster.GetGrain<IJobGrain>(id).Submit(pipeline.ToJson(), submission.PipelineName, submission.Table);
+            return Results.Created($"/api/jobs/{record.Id}", new { id = record.Id, status = JobView.StatusWord(record.Status) });
+        }
+        catch (Exception e) when (e is PipelineFormatException or ArgumentException or FileFormatException)
+        {
+            return Results.BadRequest(new { error = e.Message });
+        }
+    }
+
+    private static async Task<Pipeline> Stored(IClusterClient cluster, string name) =>
+        await cluster.GetGrain<INamedPipelineGrain>(name).Get() is { } json
+            ? Pipeline.FromJson(json)
+            : throw new PipelineFormatException($"no pipeline named '{name}'");
+
+    private static async Task<IResult> ResultCsv(HttpContext context, IClusterClient cluster, string id)
+    {
+        if (await JobRecords.Find(cluster, id) is not { } record)
+        {
+            return NotFound(id);
+        }
+
+        if (record.ResultPath is null || await cluster.GetGrain<IJobGrain>(record.Id).Result() is not { } table)
+        {
+            return Results.Conflict(new { error = $"job {id} is {JobView.StatusWord(record.Status)} and has no result table" });
+        }
+
+        // The CSV writer works on files: write one aside, stream it, remove it.
+        var file = Path.Combine(Path.GetTempPath(), $"rtl-{record.Id:N}-{Guid.NewGuid():N}.csv");
+        CsvFile.Write(file, table);
+        context.Response.RegisterForDispose(new DeleteOnDispose(file));
+        return Results.File(file, "text/csv", $"{record.Id}.csv");
+    }
+
+    private static IResult NotFound(string id) => Results.NotFound(new { error = $"no job {id}" });
+
+    private sealed class DeleteOnDispose(string file) : IDisposable
+    {
+        public void Dispose() => File.Delete(file);
+    }
+}

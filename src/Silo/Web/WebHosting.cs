@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Dashboard;
+using Rtl.Hosting;
+
+namespace Rtl.Silo.Web;
+
+/// <summary>The silo's web app: the Orleans dashboard, the jobs pages, the JSON API and the plot files.</summary>
+public static class WebHosting
+{
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>Kestrel on the chosen endpoint, routing, and the Orleans dashboard's services.</summary>
+    public static void AddRtlWeb(this WebApplicationBuilder builder, RtlOptions options)
+    {
+        var endpoint = WebEndpoint.Choose(options);
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
+        builder.Services.AddRoutingCore();
+        // UseOrleans again reaches the same silo builder the host configured.
+        builder.UseOrleans(silo => silo.AddDashboard());
+    }
+
+    public static void MapRtlWeb(this WebApplication app)
+    {
+        app.MapOrleansDashboard(DashboardPath);
+        app.MapJobsApi();
+        app.MapJobsPages();
+    }
+
+    /// <summary>The web app's base URL once the host has started, e.g. <c>http://127.0.0.1:8080</c>.</summary>
+    public static string? Url(IServiceProvider services) =>
+        services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+
+    /// <summary>One line for the console: where the pages are, and why the port differs if it does.</summary>
+    public static string Describe(IServiceProvider services, RtlOptions options)
+    {
+        var url = Url(services) ?? "(not listening)";
+        var moved = options.WebPort != 0 && !url.EndsWith($":{options.WebPort}", StringComparison.Ordinal)
+            ? $" (port {options.WebPort} was in use)"
+            : "";
+        return $"Web app: {url}/ (jobs and plots), {url}{DashboardPath}/ (Orleans dashboard){moved}";
+    }
+}
