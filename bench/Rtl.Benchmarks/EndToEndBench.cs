@@ -234,6 +234,7 @@ public static class EndToEndBench
             ClusterId = cluster,
             SiloPort = FreePort(),
             GatewayPort = FreePort(),
+            WebPort = FreePort(), // the silo's web app and dashboard: two silos in one process need two ports
         });
         await host.StartAsync();
         return host;

@@ -6,6 +6,13 @@ namespace Rtl.Benchmarks;
 public sealed record Budget(int Warmup, int MinReps, int MaxReps, TimeSpan Time)
 {
     public Budget Scale(double factor) => this with { Time = Time * factor };
+
+    /// <summary>
+    /// Another repetition? Up to <see cref="MaxReps"/>, at least <see cref="MinReps"/> and until <see cref="Time"/>
+    /// is spent — but a slow case (5 repetitions already past 3x the time) stops there. numpy's serve.py has the same rule.
+    /// </summary>
+    public bool WantsMore(int done, TimeSpan elapsed) =>
+        done < MaxReps && (done < MinReps || elapsed < Time) && !(done >= 5 && elapsed > Time * 3);
 }
 
 /// <summary>Samples in milliseconds and their order statistics.</summary>
@@ -50,7 +57,7 @@ public static class Measure
 
         var times = new List<double>();
         var total = Stopwatch.StartNew();
-        while (times.Count < budget.MaxReps && (times.Count < budget.MinReps || total.Elapsed < budget.Time))
+        while (budget.WantsMore(times.Count, total.Elapsed))
         {
             var clock = Stopwatch.StartNew();
             body();
@@ -69,7 +76,7 @@ public static class Measure
 
         var times = new List<double>();
         var total = Stopwatch.StartNew();
-        while (times.Count < budget.MaxReps && (times.Count < budget.MinReps || total.Elapsed < budget.Time))
+        while (budget.WantsMore(times.Count, total.Elapsed))
         {
             var clock = Stopwatch.StartNew();
             await body();

@@ -19,7 +19,9 @@ def sample(fn, warmup, min_reps, max_reps, budget_s):
         fn()
     times = []
     start = time.perf_counter()
-    while len(times) < max_reps and (len(times) < min_reps or time.perf_counter() - start < budget_s):
+    # Same rule as Budget.WantsMore in the C# runner: a slow case stops at 5 repetitions past 3x the budget.
+    while len(times) < max_reps and (len(times) < min_reps or time.perf_counter() - start < budget_s) \
+            and not (len(times) >= 5 and time.perf_counter() - start > 3 * budget_s):
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000.0)

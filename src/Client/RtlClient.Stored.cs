@@ -60,8 +60,23 @@ public sealed partial class RtlClient
         var delay = TimeSpan.FromMilliseconds(20);
         while (true)
         {
-            var record = await GetJobAsync(jobId, cancellationToken)
-                ?? throw new ArgumentException($"no job {jobId}", nameof(jobId));
+            JobRecord? record;
+            try
+            {
+                record = await GetJobAsync(jobId, cancellationToken);
+            }
+            catch (RtlConnectionException) when (DateTime.UtcNow < deadline)
+            {
+                // The silo holding the job went away: the job moves to another silo; keep asking.
+                await Task.Delay(delay, cancellationToken);
+                continue;
+            }
+
+            if (record is null)
+            {
+                throw new ArgumentException($"no job {jobId}", nameof(jobId));
+            }
+
             if (record.Status is JobStatus.Completed or JobStatus.Failed)
             {
                 return record;

@@ -24,6 +24,12 @@ public sealed class JobIndexGrain(
     private readonly GroupCommit commit = new(() => state.WriteStateAsync());
     private IGrainTimer? resumer;
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        EnsureResumer();
+        return Task.CompletedTask;
+    }
+
     public async Task Add(Guid jobId)
     {
         state.State.Jobs.Add(jobId);

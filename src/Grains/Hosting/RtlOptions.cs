@@ -66,7 +66,12 @@ public sealed class RtlOptions
 
     public const long DefaultMaxTableBytes = 1L << 30;
 
+    /// <summary>The only folder plugin tasks are loaded from; default <c>&lt;data dir&gt;/plugins</c>.</summary>
+    public string? PluginsDir { get; set; }
+
     public string DatabasePath => Path.Combine(DataDir, "rtl.db");
+
+    public string ResolvedPluginsDir => Path.GetFullPath(PluginsDir ?? Path.Combine(DataDir, "plugins"));
 
     public string ResolvedFilesRoot => Path.GetFullPath(FilesRoot ?? Directory.GetCurrentDirectory());
 

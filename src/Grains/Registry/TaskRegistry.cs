@@ -11,6 +11,9 @@ public sealed class TaskRegistry
 {
     private readonly Dictionary<string, IRtlTask> tasks = new(StringComparer.Ordinal);
 
+    /// <summary>Task name → the plugin file it came from; built-ins are absent.</summary>
+    private readonly Dictionary<string, string> pluginFiles = new(StringComparer.Ordinal);
+
     public TaskRegistry(IEnumerable<Assembly> assemblies)
     {
         foreach (var assembly in assemblies)
@@ -45,6 +48,21 @@ public sealed class TaskRegistry
                 $"two tasks are named '{task.Name}': {tasks[task.Name].GetType().FullName} and {task.GetType().FullName}");
         }
     }
+
+    /// <summary>Adds a plugin's task; false when the name is taken (the built-in or earlier plugin keeps it).</summary>
+    public bool TryRegisterPlugin(IRtlTask task, string pluginFile)
+    {
+        if (!tasks.TryAdd(task.Name, task))
+        {
+            return false;
+        }
+
+        pluginFiles[task.Name] = pluginFile;
+        return true;
+    }
+
+    /// <summary>The plugin file a task was loaded from, or null for a built-in task.</summary>
+    public string? PluginFile(string name) => pluginFiles.GetValueOrDefault(name);
 
     public bool TryFind(string canonicalName, out IRtlTask task) => tasks.TryGetValue(canonicalName, out task!);
 

@@ -25,7 +25,7 @@ public sealed class OpenArrayTask : IRtlTask
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         var (kind, file, meta, _) = Locate(args, environment);
-        return kind == "npy" ? NpyFile.Read(file).Schema : MetaFile.Read(meta);
+        return kind == "npy" ? NpyFile.ReadSchema(file) : MetaFile.Read(meta);
     }
 
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)

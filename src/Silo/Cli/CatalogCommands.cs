@@ -1,6 +1,10 @@
 using Rtl.Formats;
 using Rtl.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Rtl.Pipelines;
+using Rtl.Plugins;
 using Rtl.Registry;
 using Rtl.Silo.Output;
 
@@ -9,13 +13,17 @@ namespace Rtl.Silo.Cli;
 /// <summary><c>rtl tasks | pipeline add|list|remove | jobs | job</c>.</summary>
 public static class CatalogCommands
 {
-    /// <summary>Every registered task with its arguments (the seed's <c>--meta</c>).</summary>
+    /// <summary>Every registered task with its arguments (the seed's <c>--meta</c>), plugins marked with their file.</summary>
     public static int Tasks(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown();
-        foreach (var task in TaskRegistry.BuiltIn().All)
+        line.RejectUnknown("plugins-dir");
+        var registry = LoadRegistry(options);
+        foreach (var task in registry.All)
         {
-            Console.WriteLine($"{task.Name,-16} {task.Summary}");
+            var plugin = registry.PluginFile(task.Name) is { } file
+                ? $"  [plugin {task.GetType().Assembly.GetName().Name}: {Path.GetRelativePath(options.ResolvedPluginsDir, file)}]"
+                : "";
+            Console.WriteLine($"{task.Name,-16} {task.Summary}{plugin}");
             foreach (var argument in task.Arguments)
             {
                 Console.WriteLine($"    {argument.Name,-14}{(argument.Required ? "" : " (optional)"),-11} {argument.Description}");
@@ -23,6 +31,16 @@ public static class CatalogCommands
         }
 
         return 0;
+    }
+
+    /// <summary>Built-ins and the plugins folder's tasks; a broken plugin is a warning on stderr, as in a silo's log.</summary>
+    private static TaskRegistry LoadRegistry(RtlOptions options)
+    {
+        using var logs = LoggerFactory.Create(b => b
+            .AddSimpleConsole(c => c.SingleLine = true)
+            .AddFilter("Rtl.Plugins", options.Debug ? LogLevel.Information : LogLevel.Warning)
+            .Services.Configure<ConsoleLoggerOptions>(c => c.LogToStandardErrorThreshold = LogLevel.Trace));
+        return PluginLoader.Registry(options.ResolvedPluginsDir, logs.CreateLogger("Rtl.Plugins"));
     }
 
     public static async Task<int> Pipeline(CommandLine line, RtlOptions options)

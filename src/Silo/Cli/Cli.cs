@@ -19,10 +19,11 @@ public static class Cli
         rtl jobs                       list recent jobs   [--count N]
         rtl job ID                     show a job   [--output FILE]
         rtl pipeline add NAME FILE | list | show NAME | remove NAME
-        rtl tasks                      list the tasks and their arguments
+        rtl tasks                      list the tasks and their arguments, plugins' included
 
         Options: --data-dir DIR (default ~/.rtl), --silo-port, --gateway-port, --web-port, --cluster-id,
-                 --files-root DIR, --address IP, --max-kernels N, --debug, --profile
+                 --files-root DIR, --plugins-dir DIR (default <data dir>/plugins), --address IP, --max-kernels N,
+                 --debug, --profile
         Files (--input/--output): .csv (header row) or .dat with its .meta
         """;
 

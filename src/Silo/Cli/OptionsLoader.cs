@@ -27,12 +27,15 @@ public static class OptionsLoader
         options.WebPort = line.IntOption("web-port") ?? options.WebPort;
         options.ClusterId = line.Option("cluster-id") ?? options.ClusterId;
         options.FilesRoot = line.Option("files-root") ?? options.FilesRoot;
+        options.PluginsDir = line.Option("plugins-dir") is { } plugins ? ExpandHome(plugins) : options.PluginsDir;
         options.AdvertisedAddress = line.Option("address") ?? options.AdvertisedAddress;
         options.MaxConcurrentKernels = line.IntOption("max-kernels") ?? options.MaxConcurrentKernels;
         options.Storage = line.Option("storage") ?? options.Storage;
         options.ConnectionString = line.Option("connection-string") ?? options.ConnectionString;
         options.TlsCertificate = line.Option("tls-certificate") ?? options.TlsCertificate;
         options.MaxTableBytes = LongOption(line, "max-table-bytes") ?? options.MaxTableBytes;
+        options.Chunking |= line.Has("chunking");
+        options.ChunkRows = line.IntOption("chunk-rows") ?? options.ChunkRows;
         options.Debug |= line.Has("debug");
         options.Profile |= line.Has("profile");
         return options;

@@ -9,7 +9,7 @@ namespace Rtl.Silo.Cli;
 /// <summary><c>rtl silo | start | stop | restart | status</c>.</summary>
 public static class SiloCommands
 {
-    private static readonly string[] SiloOptions = ["silo-port", "gateway-port", "web-port", "cluster-id", "files-root", "address", "max-kernels", "profile", "max-table-bytes"];
+    private static readonly string[] SiloOptions = ["silo-port", "gateway-port", "web-port", "cluster-id", "files-root", "plugins-dir", "address", "max-kernels", "profile", "max-table-bytes", "chunking", "chunk-rows"];
 
     /// <summary>Runs a silo in the foreground until SIGTERM / Ctrl-C (what systemd runs).</summary>
     public static async Task<int> Silo(CommandLine line, RtlOptions options)
@@ -161,7 +161,7 @@ public static class SiloCommands
         var self = SelfCommand();
         var arguments = new List<string>(self) { "silo", "--data-dir", options.DataDir, "--silo-port", options.SiloPort.ToString(),
             "--gateway-port", options.GatewayPort.ToString(), "--web-port", options.WebPort.ToString(), "--cluster-id", options.ClusterId,
-            "--files-root", options.ResolvedFilesRoot };
+            "--files-root", options.ResolvedFilesRoot, "--plugins-dir", options.ResolvedPluginsDir };
         if (options.AdvertisedAddress is { } address)
         {
             arguments.AddRange(["--address", address]);
@@ -170,6 +170,11 @@ public static class SiloCommands
         if (line.IntOption("max-kernels") is { } kernels)
         {
             arguments.AddRange(["--max-kernels", kernels.ToString()]);
+        }
+
+        if (options.Chunking)
+        {
+            arguments.AddRange(["--chunking", "--chunk-rows", options.ChunkRows.ToString()]);
         }
 
         if (options.Debug)

@@ -5,25 +5,36 @@ using Rtl.Grains;
 namespace Rtl.Hosting;
 
 /// <summary>
-/// At silo start, wakes the job index so jobs left unfinished by a crash or a full restart run again.
-/// Runs after the silo is up (registered after Orleans) and never blocks start-up.
+/// Keeps the job index awake from every silo: at start, so jobs left unfinished by a crash or a full
+/// restart run again, and then periodically, so the index comes back on a surviving silo when the one
+/// holding it dies. Never blocks start-up.
 /// </summary>
 public sealed class JobResumer(IGrainFactory grains, ILogger<JobResumer> log) : BackgroundService
 {
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(15);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        for (var attempt = 1; attempt <= 10 && !stoppingToken.IsCancellationRequested; attempt++)
+        try
         {
-            try
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await grains.GetGrain<IJobIndexGrain>(0).Wake();
-                return;
+                try
+                {
+                    await grains.GetGrain<IJobIndexGrain>(0).Wake().WaitAsync(Period, stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    log.LogDebug(e, "Waking the job index failed; trying again in {Period}", Period);
+                }
+
+                await Task.Delay(Period, stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogDebug(e, "Waking the job index failed (attempt {Attempt})", attempt);
-                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), stoppingToken);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The silo is stopping.
         }
     }
 }

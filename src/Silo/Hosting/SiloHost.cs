@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Rtl.Plugins;
 using Rtl.Registry;
 using Rtl.Silo.Security;
 using Rtl.Silo.Storage;
@@ -23,7 +24,8 @@ public static class SiloHost
         builder.Logging.AddSimpleConsole(c => (c.SingleLine, c.TimestampFormat) = (true, "HH:mm:ss "));
         builder.Logging.SetMinimumLevel(options.Debug ? LogLevel.Debug : logLevel);
         builder.Services.AddSingleton(Options.Create(options));
-        builder.Services.AddSingleton(TaskRegistry.BuiltIn());
+        builder.Services.AddSingleton(services => PluginLoader.Registry(options.ResolvedPluginsDir,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Rtl.Plugins")));
         builder.Services.AddSingleton<KernelThrottle>();
         builder.UseOrleans(silo =>
         {
@@ -39,6 +41,8 @@ public static class SiloHost
         builder.Services.AddHostedService<JobResumer>();
         builder.AddRtlWeb(options);
         var app = builder.Build();
+        // Load plugins now, so a broken one is reported when the silo starts rather than at its first job.
+        app.Services.GetRequiredService<TaskRegistry>();
         app.MapRtlWeb();
         return app;
     }

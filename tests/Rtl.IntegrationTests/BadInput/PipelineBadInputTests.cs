@@ -10,7 +10,7 @@ public sealed class PipelineBadInputTests(BadInputSilo silo) : IClassFixture<Bad
     private static readonly Table Readings = Table.Create(("x", Column.Of(1.0, 2.0)), ("n", Column.Of(1L, 2L)));
 
     [Fact]
-    public async Task Malformed_json_names_the_file_line_and_position()
+    public async Task Malformed_json_names_the_line_and_position()
     {
         silo.Write("malformed.json", "{\"stages\": [{\"tasks\": [\n  {\"task\": \"add\" \"operations\": []}]}]}");
 

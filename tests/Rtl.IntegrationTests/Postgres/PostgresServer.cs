@@ -37,10 +37,18 @@ public sealed class PostgresServer : IAsyncLifetime
 
         var initdb = FindBinary("initdb") ?? throw new InvalidOperationException(Unavailable());
         pgCtl = Path.Combine(Path.GetDirectoryName(initdb)!, "pg_ctl");
-        directory = Directory.CreateTempSubdirectory("rtl-pg-").FullName;
+        // Under /tmp, not $TMPDIR: the server's own user must be able to reach it.
+        directory = Path.Combine("/tmp", "rtl-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(directory);
         if (Environment.IsPrivilegedProcess)
         {
             // PostgreSQL will not run as root: hand the directory to its own unprivileged user.
+            if (!File.ReadLines("/etc/passwd").Any(line => line.StartsWith("postgres:", StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException(
+                    $"as root, PostgreSQL needs a 'postgres' user to run as; create one, or set {EnvironmentVariable} (.ci/run does)");
+            }
+
             runAs = ["runuser", "-u", "postgres", "--"];
             await Run(["chown", "postgres", directory]);
         }

@@ -21,7 +21,7 @@ public sealed class RealSilos : IAsyncLifetime
         Directory.CreateDirectory(Files);
         for (var i = 0; i < 2; i++)
         {
-            var started = await Rtl("start", "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(),
+            var started = await Rtl("start", "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(), "--web-port", FreePorts.Next().ToString(),
                 "--files-root", Files);
             Assert.True(started.ExitCode == 0, started.ToString());
         }
