@@ -21,9 +21,11 @@ public sealed partial class RtlClient : IAsyncDisposable
     private readonly IClusterClient cluster;
     private readonly IHost? ownedHost;
     private readonly TimeSpan timeout;
+    private readonly GatewayLossSignal? gatewayLoss;
 
-    private RtlClient(IClusterClient cluster, IHost? ownedHost, TimeSpan timeout)
+    private RtlClient(IClusterClient cluster, IHost? ownedHost, TimeSpan timeout, GatewayLossSignal? gatewayLoss = null)
     {
+        this.gatewayLoss = gatewayLoss;
         this.cluster = cluster;
         this.ownedHost = ownedHost;
         this.timeout = timeout;
@@ -41,6 +43,7 @@ public sealed partial class RtlClient : IAsyncDisposable
             throw new RtlConnectionException(NoCluster(options));
         }
 
+        var gatewayLoss = new GatewayLossSignal();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleansClient(client =>
         {
@@ -66,6 +69,7 @@ public sealed partial class RtlClient : IAsyncDisposable
             // Results can be large tables: the silos enforce the cluster's size limits, not the client.
             client.Configure<ClientMessagingOptions>(o => (o.ResponseTimeout, o.MaxMessageBodySize) = (options.Timeout, int.MaxValue));
             var deadline = DateTime.UtcNow + options.ConnectTimeout;
+            client.AddClusterConnectionStatusObserver(gatewayLoss);
             client.UseConnectionRetryFilter(async (_, token) =>
             {
                 if (DateTime.UtcNow >= deadline)
@@ -89,7 +93,7 @@ public sealed partial class RtlClient : IAsyncDisposable
             throw new RtlConnectionException($"{NoCluster(options)} ({e.Message})", e);
         }
 
-        return new RtlClient(host.Services.GetRequiredService<IClusterClient>(), host, options.Timeout);
+        return new RtlClient(host.Services.GetRequiredService<IClusterClient>(), host, options.Timeout, gatewayLoss);
     }
 
     /// <summary>The underlying Orleans client, for apps that talk to grains directly.</summary>
@@ -115,7 +119,7 @@ public sealed partial class RtlClient : IAsyncDisposable
         var observer = progress is null ? null : cluster.CreateObjectReference<IJobObserver>(progress);
         try
         {
-            var result = await Call(SiloLoss.Retry(_ => run(observer)), cancellationToken);
+            var result = await Call(SiloLoss.Retry(_ => UnlessGatewayLost(run(observer))), cancellationToken);
             return result.Succeeded ? result : throw new RtlJobException(result);
         }
         finally
@@ -124,6 +128,25 @@ public sealed partial class RtlClient : IAsyncDisposable
             {
                 cluster.DeleteObjectReference<IJobObserver>(observer);
             }
+        }
+    }
+
+    /// <summary>The call, or a silo-loss error if a gateway dies while it is in flight (its answer may never come).</summary>
+    private async Task<T> UnlessGatewayLost<T>(Task<T> call)
+    {
+        if (gatewayLoss is null)
+        {
+            return await call;
+        }
+
+        var lost = gatewayLoss.Token;
+        try
+        {
+            return await call.WaitAsync(lost);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested)
+        {
+            throw new SiloUnavailableException("a gateway was lost while the job was in flight; running it again");
         }
     }
 

@@ -1,13 +1,19 @@
+using System.Diagnostics;
+
 namespace Rtl.Hosting;
 
 /// <summary>Failures that mean "the silo running this went away", which a retry elsewhere can cure.</summary>
 public static class SiloLoss
 {
-    public const int Attempts = 3;
+    /// <summary>
+    /// How long to keep retrying: until the cluster has voted the silo dead (~10–30 s), a retry may still be
+    /// placed on it; afterwards placement only sees live silos.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     public static bool Is(Exception error) => error switch
     {
-        SiloUnavailableException or OrleansMessageRejectionException => true,
+        SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(Is),
         _ => error.InnerException is { } inner && Is(inner),
     };
@@ -15,16 +21,17 @@ public static class SiloLoss
     /// <summary>Runs <paramref name="call"/> (given the attempt number) again while it fails with a lost silo.</summary>
     public static async Task<T> Retry<T>(Func<int, Task<T>> call)
     {
+        var clock = Stopwatch.StartNew();
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 return await call(attempt);
             }
-            catch (Exception e) when (Is(e) && attempt + 1 < Attempts)
+            catch (Exception e) when (Is(e) && clock.Elapsed < Patience)
             {
-                // A dead silo is dropped from placement once declared dead; a fresh key gets a fresh activation.
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * (attempt + 1)));
+                // A fresh key gets a fresh activation, placed among the silos still alive.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2_000, 250 << Math.Min(attempt, 4))));
             }
         }
     }

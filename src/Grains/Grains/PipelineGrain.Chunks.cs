@@ -35,8 +35,13 @@ public sealed partial class PipelineGrain
             var home = silos[chunk % silos.Length];
             runs[chunk] = SiloLoss.Retry(attempt =>
             {
-                // The hint travels with the call that activates the chunk grain; a retry goes wherever is alive.
-                RequestContext.Set(IPlacementDirector.PlacementHintKey, home);
+                // The hint travels with the call that activates the chunk grain; a retry after a lost silo
+                // carries none, so it is placed on whichever silo is alive.
+                if (attempt == 0)
+                {
+                    RequestContext.Set(IPlacementDirector.PlacementHintKey, home);
+                }
+
                 try
                 {
                     return GrainFactory.GetGrain<IChunkGrain>(attempt == 0 ? key : $"{key}/r{attempt}").Run(stage, definition, rows);

@@ -70,7 +70,7 @@ public sealed partial class PipelineGrain(
         catch (Exception e)
         {
             log.LogWarning(e, "Job {Job} failed at stage {Stage}", job, stages.Count);
-            return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, $"stage {stages.Count}: {e.Message}");
+            return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, $"stage {stages.Count}: {e.GetType().Name}: {e.Message}");
         }
         finally
         {

@@ -40,6 +40,15 @@ public sealed class SiloFailoverTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Rtl("stop");
+        foreach (var log in Directory.GetFiles(dataDir, "silo-*.log"))
+        {
+            output.WriteLine($"--- {Path.GetFileName(log)} (last lines)");
+            foreach (var line in File.ReadLines(log).TakeLast(25))
+            {
+                output.WriteLine(line);
+            }
+        }
+
         Directory.Delete(dataDir, recursive: true);
     }
 
