@@ -4,8 +4,8 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using Rtl.Benchmarks;
 
-// One run: generate the data, then A (kernels), B (files), C (end to end, memory), each against its baseline
-// measured in the same run. `--quick` for a short run; `--only A,C` for some sections.
+// One run: generate the data, then A (kernels), B (files), C (end to end, memory), D (load), each against its
+// baseline measured in the same run. `--quick` for a short run; `--only A,C` for some sections.
 if (args.Length == 2 && args[0] == MemoryBench.ChildFlag)
 {
     return MemoryBench.Child(args[1]);
@@ -22,12 +22,12 @@ if (args.Length > 1 && args[0] == Probe.Flag)
 }
 
 var quick = args.Contains("--quick");
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C", "D"];
 var keep = args.Contains("--keep-data");
 var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only") && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
 if (unknown.Length > 0)
 {
-    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C] [--keep-data]");
+    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D] [--keep-data]");
     return 2;
 }
 
@@ -68,9 +68,21 @@ try
         MemoryBench.Run(data, report, section);
     }
 
+    if (only.Contains("D"))
+    {
+        const string section = "D. Load (2 in-process silos on one SQLite file, 16 RtlClients through the gateways)";
+        Console.WriteLine($"\n{section}");
+        await LoadBench.Run(data, report, quick, section, header);
+    }
+
     var markdown = report.Markdown(header, clock.Elapsed);
     Console.WriteLine();
     Console.WriteLine(markdown);
+    if (only.SequenceEqual(["D"]))
+    {
+        return 0; // D alone writes only its own results/load.md, leaving latest.md as the last full run wrote it
+    }
+
     var results = Path.Combine(Numpy.BenchDir, "results");
     Directory.CreateDirectory(results);
     File.WriteAllText(Path.Combine(results, quick ? "latest-quick.md" : "latest.md"), markdown);

@@ -26,8 +26,14 @@ public sealed class RtlOptions
 
     public int WebPort { get; set; } = 8080;
 
-    /// <summary>The address the web app listens on; default loopback (the dashboard has no login).</summary>
+    /// <summary>The address the web app listens on; default loopback (beyond it, set <see cref="WebApiKey"/>).</summary>
     public string? WebAddress { get; set; }
+
+    /// <summary>
+    /// When set, every web request (pages, <c>/api/*</c>, plots, results, the dashboard) needs this key: an
+    /// <c>Authorization: Bearer</c> header or the cookie <c>/login?key=…</c> sets. Config or <c>RTL_WebApiKey</c> only (no flag).
+    /// </summary>
+    public string? WebApiKey { get; set; }
 
     /// <summary>The address other silos and clients reach this one at; default loopback.</summary>
     public string? AdvertisedAddress { get; set; }

@@ -42,9 +42,27 @@ public static partial class SiloProcesses
         try
         {
             using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            return !process.HasExited && !IsZombie(pid);
         }
         catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A killed silo whose parent (the shell that started it) is gone stays a zombie where nothing reaps
+    /// orphans (containers): it holds its PID but is dead.
+    /// </summary>
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat.AsSpan(stat.LastIndexOf(')') + 1).TrimStart();
+            return state.Length > 0 && state[0] is 'Z' or 'X';
+        }
+        catch (IOException)
         {
             return false;
         }

@@ -12,8 +12,16 @@ namespace Rtl.Silo.Web;
 /// </summary>
 public sealed record JobSubmission(Pipeline? Pipeline, string? PipelineName, Table? Table)
 {
-    public static JobSubmission Parse(string body)
+    public static JobSubmission Parse(string body) => Parse(System.Text.Encoding.UTF8.GetBytes(body));
+
+    /// <summary>The body as UTF-8 bytes (a leading byte-order mark is skipped), as the API reads it.</summary>
+    public static JobSubmission Parse(ReadOnlyMemory<byte> body)
     {
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
         JsonDocument document;
         try
         {

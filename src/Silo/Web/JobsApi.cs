@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -36,10 +37,10 @@ public static class JobsApi
 
     private static async Task<IResult> Submit(HttpRequest request, IClusterClient cluster, TaskRegistry registry, IOptions<RtlOptions> options)
     {
-        string body;
-        using (var reader = new StreamReader(request.Body))
+        var limit = RequestLimits.MaxBodyBytes(options.Value.MaxTableBytes);
+        if (await ReadBody(request, limit) is not { } body)
         {
-            body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            return TooLarge(limit);
         }
 
         var id = Guid.NewGuid();
@@ -81,6 +82,56 @@ public static class JobsApi
         CsvFile.Write(file, table);
         context.Response.RegisterForDispose(new DeleteOnDispose(file));
         return Results.File(file, "text/csv", $"{record.Id}.csv");
+    }
+
+    private static IResult TooLarge(long limit) =>
+        Results.Json(new { error = RequestLimits.Describe(limit) }, statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>
+    /// The body, or null when it is over <paramref name="limit"/>. A body somewhat over it is read to its end and
+    /// dropped, so the client, still sending, gets the 413 rather than a reset connection; one past
+    /// <see cref="RequestLimits.DrainBytes"/> is refused at once (Kestrel's MaxRequestBodySize).
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBody(HttpRequest request, long limit)
+    {
+        var drain = RequestLimits.DrainBytes(limit);
+        if (request.ContentLength > drain)
+        {
+            return null;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = drain;
+        }
+
+        var aborted = request.HttpContext.RequestAborted;
+        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, limit));
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, aborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    while (await request.Body.ReadAsync(chunk, aborted) > 0)
+                    {
+                        // drop the rest
+                    }
+
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     private static IResult NotFound(string id) => Results.NotFound(new { error = $"no job {id}" });

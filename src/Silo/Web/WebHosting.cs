@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using Rtl.Hosting;
 
@@ -17,7 +18,11 @@ public static class WebHosting
     public static void AddRtlWeb(this WebApplicationBuilder builder, RtlOptions options)
     {
         var endpoint = WebEndpoint.Choose(options);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(endpoint);
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes(options.MaxTableBytes);
+        });
         builder.Services.AddRoutingCore();
         // UseOrleans again reaches the same silo builder the host configured.
         builder.UseOrleans(silo => silo.AddDashboard());
@@ -25,6 +30,7 @@ public static class WebHosting
 
     public static void MapRtlWeb(this WebApplication app)
     {
+        app.UseRtlWebAuth(app.Services.GetRequiredService<IOptions<RtlOptions>>().Value);
         app.MapOrleansDashboard(DashboardPath);
         app.MapJobsApi();
         app.MapJobsPages();
