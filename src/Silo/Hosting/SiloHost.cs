@@ -23,6 +23,9 @@ public static class SiloHost
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.AddSimpleConsole(c => (c.SingleLine, c.TimestampFormat) = (true, "HH:mm:ss "));
         builder.Logging.SetMinimumLevel(options.Debug ? LogLevel.Debug : logLevel);
+        // Orleans' watchdog reports a stall of hours at start-up (it measures from an unset timestamp);
+        // keep it for --debug rather than print that false alarm on every run.
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", options.Debug ? LogLevel.Debug : LogLevel.Error);
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(services => PluginLoader.Registry(options.ResolvedPluginsDir,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Rtl.Plugins")));
