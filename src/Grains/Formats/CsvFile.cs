@@ -121,7 +121,8 @@ public static partial class CsvFile
         }
     }
 
-    private static string[] HeaderNames(string path, SepReader.Row row, int line)
+    /// <summary>A header row's names: trimmed, non-empty, unique (also used by the <c>open</c> task's reader).</summary>
+    internal static string[] HeaderNames(string path, SepReader.Row row, int line)
     {
         var names = new string[row.ColCount];
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -40,7 +40,7 @@ public static partial class TextFile
                 if (header)
                 {
                     header = false;
-                    names = HeaderNames(path, row, line);
+                    names = CsvFile.HeaderNames(path, row, line);
                     fromHeader = true;
                     continue;
                 }
@@ -72,26 +72,5 @@ public static partial class TextFile
         names ??= [];
         columns ??= [.. names.Select(_ => CsvColumn.Create(null))];
         return Table.Create(names.Select((name, i) => KeyValuePair.Create(name, columns[i].ToColumn())));
-    }
-
-    private static string[] HeaderNames(string path, SepReader.Row row, int line)
-    {
-        var names = new string[row.ColCount];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var c = 0; c < names.Length; c++)
-        {
-            names[c] = row[c].Span.Trim().ToString();
-            if (names[c].Length == 0)
-            {
-                throw new FileFormatException(path, $"line {line}: header column {c + 1} has no name");
-            }
-
-            if (!seen.Add(names[c]))
-            {
-                throw new FileFormatException(path, $"line {line}: header name '{names[c]}' appears twice");
-            }
-        }
-
-        return names;
     }
 }

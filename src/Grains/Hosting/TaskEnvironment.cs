@@ -15,8 +15,8 @@ public sealed class TaskEnvironment(string filesRoot, string dataDirectory, Guid
     {
         var written = Path.Combine(relativePath);
         var full = Path.GetFullPath(Path.Combine(FilesRoot, written));
-        var root = RealPath(FilesRoot);
-        if (!IsInside(full, FilesRoot) || !IsInside(RealPath(full), root))
+        var root = RealPaths.Of(FilesRoot);
+        if (!IsInside(full, FilesRoot) || !IsInside(RealPaths.Of(full), root))
         {
             throw new TaskArgumentException(argument, $"path '{written}' is outside the files root {FilesRoot}");
         }
@@ -26,21 +26,4 @@ public sealed class TaskEnvironment(string filesRoot, string dataDirectory, Guid
 
     private static bool IsInside(string path, string root) =>
         path == root || path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    /// <summary>The path with every symlink along it followed, so a link cannot lead out of the root.</summary>
-    private static string RealPath(string path)
-    {
-        var current = Path.GetPathRoot(path)!;
-        foreach (var part in path[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            current = Path.Combine(current, part);
-            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-            if (info.Exists && info.LinkTarget is not null)
-            {
-                current = Path.GetFullPath(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? current);
-            }
-        }
-
-        return current;
-    }
 }
