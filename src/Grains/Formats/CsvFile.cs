@@ -1,16 +1,21 @@
-using System.Globalization;
-using nietras.SeparatedValues;
 using Rtl.Data;
 
 namespace Rtl.Formats;
 
 /// <summary>
-/// Delimited text, one row per line. Read with Sep (spans, no string per cell); written by
+/// Delimited text, one row per line. Read from the mapped file in parallel parts, straight from its bytes
+/// (<c>CsvFile.Mapped.cs</c>); text with quotes goes to Sep (<c>CsvFile.Sep.cs</c>). Written by
 /// <see cref="Write"/> in <c>CsvFile.Write.cs</c>.
 /// </summary>
 public static partial class CsvFile
 {
-    public static Table Read(string path, CsvOptions? options = null)
+    // A part of a file per thread task: small enough to balance two busy cores, large enough that scheduling is noise.
+    private const long PartBytes = 1 << 20;
+
+    public static Table Read(string path, CsvOptions? options = null) => Read(path, options, PartBytes);
+
+    /// <summary><see cref="Read(string, CsvOptions?)"/> with files cut into parts of about <paramref name="partBytes"/> (tests use tiny parts).</summary>
+    internal static Table Read(string path, CsvOptions? options, long partBytes)
     {
         options ??= CsvOptions.Default;
         if (options.Schema is not null && options.Names is not null)
@@ -18,61 +23,35 @@ public static partial class CsvFile
             throw new ArgumentException("give column names either in Names or in Schema, not both", nameof(options));
         }
 
-        using var reader = Open(path, options.Delimiter);
-        var names = options.Schema?.Names.ToArray() ?? options.Names?.ToArray();
-        var source = options.Schema is not null ? Source.Schema : names is not null ? Source.Names : Source.FirstRow;
-        var header = options.Header;
-        CsvColumn[]? columns = null;
-        foreach (var row in reader)
+        return ReadMapped(path, options, partBytes) ?? ReadWithSep(path, options);
+    }
+
+    /// <summary>A header row's names: trimmed, non-empty, unique (also used by the <c>open</c> task's reader).</summary>
+    internal static string[] HeaderNames(string path, IReadOnlyList<string> cells, int line)
+    {
+        var names = new string[cells.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < names.Length; c++)
         {
-            // Sep 0.17 reports line 2 for the first row when there is no header row; it starts on line 1.
-            var line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
-            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+            names[c] = cells[c].Trim();
+            if (names[c].Length == 0)
             {
-                continue; // blank lines separate nothing, as in numpy.loadtxt
+                throw new FileFormatException(path, $"line {line}: header column {c + 1} has no name");
             }
 
-            if (header)
+            if (!seen.Add(names[c]))
             {
-                header = false;
-                var headerNames = HeaderNames(path, row, line);
-                if (names is not null && names.Length != headerNames.Length)
-                {
-                    throw new FileFormatException(path,
-                        $"line {line}: the header has {Count(headerNames.Length, "column")} but {Expected(source, names.Length)}");
-                }
-
-                if (names is null)
-                {
-                    names = headerNames;
-                    source = Source.Header;
-                }
-
-                continue;
-            }
-
-            names ??= [.. Enumerable.Range(0, row.ColCount).Select(i => i.ToString(CultureInfo.InvariantCulture))];
-            columns ??= CreateColumns(names.Length, options.Schema);
-            if (row.ColCount != columns.Length)
-            {
-                throw new FileFormatException(path,
-                    $"line {line} has {Count(row.ColCount, "value")} but {Expected(source, columns.Length)}");
-            }
-
-            for (var c = 0; c < columns.Length; c++)
-            {
-                if (!columns[c].TryAdd(row[c].Span))
-                {
-                    throw new FileFormatException(path,
-                        $"line {line}, column {c + 1} ('{names[c]}'): '{Shorten(row[c].Span)}' is not {columns[c].Expected}");
-                }
+                throw new FileFormatException(path, $"line {line}: header name '{names[c]}' appears twice");
             }
         }
 
-        names ??= [];
-        columns ??= CreateColumns(names.Length, options.Schema);
-        return Table.Create(names.Select((name, i) => KeyValuePair.Create(name, columns[i].ToColumn())));
+        return names;
     }
+
+    internal static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    internal static string Shorten(ReadOnlySpan<char> cell) =>
+        cell.Length <= 40 ? cell.ToString() : string.Concat(cell[..40], "...");
 
     private enum Source
     {
@@ -90,59 +69,7 @@ public static partial class CsvFile
         _ => $"the first row has {count}",
     };
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
-
-    private static CsvColumn[] CreateColumns(int count, TableSchema? schema) =>
-        [.. Enumerable.Range(0, count).Select(i => CsvColumn.Create(schema?.Columns[i].Type))];
-
-    private static SepReader Open(string path, char delimiter)
-    {
-        var sep = new Sep(delimiter);
-        try
-        {
-            // Column counts are checked here, to name the file and line; an explicit separator
-            // because Sep's auto-detection guesses from the first line.
-            return Sep.Reader(o => o with
-            {
-                Sep = sep,
-                HasHeader = false,
-                DisableColCountCheck = true,
-                Unescape = true,
-                CultureInfo = CultureInfo.InvariantCulture,
-            }).FromFile(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new FileFormatException(path, "file not found (expected delimited text)", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new FileFormatException(path, $"cannot be read: {e.Message}", e);
-        }
-    }
-
-    /// <summary>A header row's names: trimmed, non-empty, unique (also used by the <c>open</c> task's reader).</summary>
-    internal static string[] HeaderNames(string path, SepReader.Row row, int line)
-    {
-        var names = new string[row.ColCount];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var c = 0; c < names.Length; c++)
-        {
-            names[c] = row[c].Span.Trim().ToString();
-            if (names[c].Length == 0)
-            {
-                throw new FileFormatException(path, $"line {line}: header column {c + 1} has no name");
-            }
-
-            if (!seen.Add(names[c]))
-            {
-                throw new FileFormatException(path, $"line {line}: header name '{names[c]}' appears twice");
-            }
-        }
-
-        return names;
-    }
-
-    private static string Shorten(ReadOnlySpan<char> cell) =>
-        cell.Length <= 40 ? cell.ToString() : string.Concat(cell[..40], "...");
+    /// <summary>Columns with no rows: <c>&lt;f8</c> where inferred, as numpy's default dtype.</summary>
+    private static Table EmptyTable(string[] names, TableSchema? schema) =>
+        Table.Create(names.Select((name, i) => KeyValuePair.Create(name, CsvColumn.Create(schema?.Columns[i].Type).ToColumn())));
 }

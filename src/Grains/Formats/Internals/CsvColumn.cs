@@ -52,6 +52,8 @@ internal abstract class CsvColumn
             items[Count++] = value;
         }
 
+        public readonly void Set(int index, T value) => items[index] = value;
+
         public readonly T[] ToArray() => items.Length == Count ? items : items[..Count];
     }
 
@@ -83,6 +85,9 @@ internal abstract class CsvColumn
         private Values<double> floats;
         private bool isFloat;
 
+        // Rows whose integer was -0: widened, they must keep the sign double.Parse gives them.
+        private List<int>? negativeZeros;
+
         public override string Expected => "a number";
 
         public override bool TryAdd(ReadOnlySpan<char> cell)
@@ -91,6 +96,11 @@ internal abstract class CsvColumn
             {
                 if (NumberText.TryParse(cell, out long integer))
                 {
+                    if (integer == 0 && cell.TrimStart().StartsWith('-'))
+                    {
+                        (negativeZeros ??= []).Add(integers.Count);
+                    }
+
                     integers.Add(integer);
                     return true;
                 }
@@ -127,7 +137,13 @@ internal abstract class CsvColumn
                 floats.Add(integer);
             }
 
+            foreach (var row in negativeZeros ?? [])
+            {
+                floats.Set(row, -0.0);
+            }
+
             integers = default;
+            negativeZeros = null;
             isFloat = true;
         }
     }
