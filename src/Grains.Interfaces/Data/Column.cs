@@ -45,15 +45,15 @@ public abstract class Column
         return column.Column;
     }
 
-    /// <summary>A zeroed column the caller fills through <see cref="Allocation.WritableBytes"/> before sharing it.</summary>
+    /// <summary>An uninitialised column the caller fills in full through <see cref="Allocation.WritableBytes"/> before sharing it.</summary>
     public static Allocation Allocate(DType type, int length) => type switch
     {
-        DType.I8 => new(new Column<long>(new long[length])),
-        DType.F8 => new(new Column<double>(new double[length])),
-        DType.I4 => new(new Column<int>(new int[length])),
-        DType.F4 => new(new Column<float>(new float[length])),
-        DType.B1 => new(new Column<bool>(new bool[length])),
-        DType.U1 => new(new Column<byte>(new byte[length])),
+        DType.I8 => new(new Column<long>(ColumnMemory.Allocate<long>(length))),
+        DType.F8 => new(new Column<double>(ColumnMemory.Allocate<double>(length))),
+        DType.I4 => new(new Column<int>(ColumnMemory.Allocate<int>(length))),
+        DType.F4 => new(new Column<float>(ColumnMemory.Allocate<float>(length))),
+        DType.B1 => new(new Column<bool>(ColumnMemory.Allocate<bool>(length))),
+        DType.U1 => new(new Column<byte>(ColumnMemory.Allocate<byte>(length))),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown dtype"),
     };
 

@@ -46,14 +46,14 @@ public sealed class Column<T> : Column where T : unmanaged
             return doubles.values;
         }
 
-        var result = new double[values.Length];
+        var result = ColumnMemory.Allocate<double>(values.Length);
         ColumnConvert.ToDoubles(this, result);
         return result;
     }
 
     public override Column Gather(ReadOnlySpan<int> rows)
     {
-        var result = new T[rows.Length];
+        var result = ColumnMemory.Allocate<T>(rows.Length);
         var source = values.AsSpan();
         for (var i = 0; i < rows.Length; i++)
         {

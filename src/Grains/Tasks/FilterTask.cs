@@ -40,7 +40,7 @@ public sealed class FilterTask : IRowLocalTask
             var values = input[operation.Column].AsDoubles();
             if (rows is null)
             {
-                rows = GC.AllocateUninitializedArray<int>(input.RowCount);
+                rows = ColumnMemory.Allocate<int>(input.RowCount);
                 count = Select(operation, values, rows);
             }
             else

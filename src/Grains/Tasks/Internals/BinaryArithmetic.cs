@@ -33,7 +33,7 @@ internal static class BinaryArithmetic
         foreach (var operation in Operations.Parse(args, input.Schema, Parse, out _))
         {
             var a = table[operation.A];
-            var result = GC.AllocateUninitializedArray<double>(table.RowCount);
+            var result = ColumnMemory.Allocate<double>(table.RowCount);
 
             // A <f8 column is read in place; anything else is widened into the result first.
             ReadOnlySpan<double> x = result;

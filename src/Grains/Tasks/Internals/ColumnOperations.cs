@@ -35,7 +35,7 @@ internal static class ColumnOperations
     public static double[] Map<TKernel>(Column a)
         where TKernel : IUnaryKernel
     {
-        var result = GC.AllocateUninitializedArray<double>(a.Length);
+        var result = ColumnMemory.Allocate<double>(a.Length);
         if (a is Column<double> doubles)
         {
             TKernel.Apply(doubles.Span, result);

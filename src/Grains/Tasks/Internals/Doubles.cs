@@ -39,14 +39,14 @@ internal static class Doubles
     /// <summary>A fresh, writable double copy of <paramref name="column"/>.</summary>
     public static double[] Copy(Column column)
     {
-        var values = GC.AllocateUninitializedArray<double>(column.Length);
+        var values = ColumnMemory.Allocate<double>(column.Length);
         Read(column, values);
         return values;
     }
 
     public static Column<double> Filled(int length, double value)
     {
-        var values = GC.AllocateUninitializedArray<double>(length);
+        var values = ColumnMemory.Allocate<double>(length);
         values.AsSpan().Fill(value);
         return new Column<double>(values);
     }
