@@ -25,6 +25,15 @@ public abstract class Column
     /// <summary>Rows at the given indices, in that order.</summary>
     public abstract Column Gather(ReadOnlySpan<int> rows);
 
+    /// <summary>False for a selected column whose rows have not been gathered yet.</summary>
+    public abstract bool IsMaterialized { get; }
+
+    /// <summary>Rows [start, start + destination.Length) widened to doubles, without materialising a selected column.</summary>
+    public abstract void CopyDoubles(int start, Span<double> destination);
+
+    /// <summary>A column of <paramref name="rows"/> of this one, gathered on first read.</summary>
+    internal abstract Column Select(RowSelection rows, Dictionary<RowSelection, RowSelection> composed);
+
     /// <summary>Rows [start, start + length).</summary>
     public abstract Column Slice(int start, int length);
 
