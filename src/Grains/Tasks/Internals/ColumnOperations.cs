@@ -36,7 +36,7 @@ internal static class ColumnOperations
         where TKernel : IUnaryKernel
     {
         var result = ColumnMemory.Allocate<double>(a.Length);
-        if (a is Column<double> doubles)
+        if (a is Column<double> doubles && doubles.IsMaterialized)
         {
             TKernel.Apply(doubles.Span, result);
         }
