@@ -104,11 +104,11 @@ public sealed partial class RtlClient : IAsyncDisposable
         RunAsync(pipeline, input, null, cancellationToken);
 
     public Task<JobResult> RunAsync(Pipeline pipeline, Table? input, JobProgress? progress, CancellationToken cancellationToken = default) =>
-        Observe(progress, observer => cluster.GetGrain<IPipelineGrain>(Guid.NewGuid()).Run(pipeline, input, observer), cancellationToken);
+        Observe(progress, observer => cluster.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Guid.NewGuid(), pipeline, input, observer), cancellationToken);
 
     /// <summary>Runs a stored pipeline by name, without resending its definition.</summary>
     public Task<JobResult> RunAsync(string pipelineName, Table? input = null, JobProgress? progress = null, CancellationToken cancellationToken = default) =>
-        Observe(progress, observer => cluster.GetGrain<IPipelineGrain>(Guid.NewGuid()).RunNamed(pipelineName, input, observer), cancellationToken);
+        Observe(progress, observer => cluster.GetGrain<IPipelineGrain>(IPipelineGrain.Local).RunNamed(Guid.NewGuid(), pipelineName, input, observer), cancellationToken);
 
     /// <summary>
     /// Runs a job, again under a new id if the silo running it dies: tasks are pure, so a re-run gives the

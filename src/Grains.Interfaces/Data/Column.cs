@@ -25,6 +25,15 @@ public abstract class Column
     /// <summary>Rows at the given indices, in that order.</summary>
     public abstract Column Gather(ReadOnlySpan<int> rows);
 
+    /// <summary>False for a selected column whose rows have not been gathered yet.</summary>
+    public abstract bool IsMaterialized { get; }
+
+    /// <summary>Rows [start, start + destination.Length) widened to doubles, without materialising a selected column.</summary>
+    public abstract void CopyDoubles(int start, Span<double> destination);
+
+    /// <summary>A column of <paramref name="rows"/> of this one, gathered on first read.</summary>
+    internal abstract Column Select(RowSelection rows, Dictionary<RowSelection, RowSelection> composed);
+
     /// <summary>Rows [start, start + length).</summary>
     public abstract Column Slice(int start, int length);
 
@@ -45,15 +54,15 @@ public abstract class Column
         return column.Column;
     }
 
-    /// <summary>A zeroed column the caller fills through <see cref="Allocation.WritableBytes"/> before sharing it.</summary>
+    /// <summary>An uninitialised column the caller fills in full through <see cref="Allocation.WritableBytes"/> before sharing it.</summary>
     public static Allocation Allocate(DType type, int length) => type switch
     {
-        DType.I8 => new(new Column<long>(new long[length])),
-        DType.F8 => new(new Column<double>(new double[length])),
-        DType.I4 => new(new Column<int>(new int[length])),
-        DType.F4 => new(new Column<float>(new float[length])),
-        DType.B1 => new(new Column<bool>(new bool[length])),
-        DType.U1 => new(new Column<byte>(new byte[length])),
+        DType.I8 => new(new Column<long>(ColumnMemory.Allocate<long>(length))),
+        DType.F8 => new(new Column<double>(ColumnMemory.Allocate<double>(length))),
+        DType.I4 => new(new Column<int>(ColumnMemory.Allocate<int>(length))),
+        DType.F4 => new(new Column<float>(ColumnMemory.Allocate<float>(length))),
+        DType.B1 => new(new Column<bool>(ColumnMemory.Allocate<bool>(length))),
+        DType.U1 => new(new Column<byte>(ColumnMemory.Allocate<byte>(length))),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown dtype"),
     };
 

@@ -132,6 +132,33 @@ public sealed partial class Table
         return new Table(names, gathered);
     }
 
+    /// <summary>
+    /// The rows <c>rows[0..count)</c> (each in [0, RowCount)), in that order. No column is copied here: each
+    /// is gathered when first read, so columns nobody reads again cost nothing, and a selection of a selection
+    /// reads straight from the first table.
+    /// </summary>
+    public Table Select(int[] rows, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, rows.Length);
+        foreach (var row in rows.AsSpan(0, count))
+        {
+            if ((uint)row >= (uint)RowCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), row, $"row index outside the table's {RowCount} rows");
+            }
+        }
+
+        var selection = new RowSelection(rows, count);
+        var composed = new Dictionary<RowSelection, RowSelection>(ReferenceEqualityComparer.Instance);
+        var selected = new Column[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            selected[i] = columns[i].Select(selection, composed);
+        }
+
+        return new Table(names, selected);
+    }
+
     /// <summary>Rows [start, start + length) of every column.</summary>
     public Table Slice(int start, int length)
     {
@@ -145,5 +172,5 @@ public sealed partial class Table
     }
 
     /// <summary>Total payload in bytes.</summary>
-    public long ByteSize => columns.Sum(c => (long)c.Bytes.Length);
+    public long ByteSize => columns.Sum(c => (long)c.Length * c.Type.Size());
 }

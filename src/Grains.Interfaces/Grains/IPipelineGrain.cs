@@ -4,11 +4,17 @@ using Rtl.Pipelines;
 
 namespace Rtl.Grains;
 
-/// <summary>One job (key: job id): validates the pipeline, then runs its stages in order.</summary>
-public interface IPipelineGrain : IGrainWithGuidKey
+/// <summary>
+/// Runs jobs: validates a pipeline, then runs its stages in order. A local worker on the silo the call
+/// arrives at (use key <see cref="Local"/>); the job id travels with each call.
+/// </summary>
+public interface IPipelineGrain : IGrainWithIntegerKey
 {
-    Task<JobResult> Run(Pipeline pipeline, Table? input, IJobObserver? observer);
+    /// <summary>The one key: every silo keeps its own workers under it.</summary>
+    const long Local = 0;
+
+    Task<JobResult> Run(Guid job, Pipeline pipeline, Table? input, IJobObserver? observer);
 
     /// <summary>Runs a pipeline stored with <see cref="INamedPipelineGrain"/>, without resending it.</summary>
-    Task<JobResult> RunNamed(string name, Table? input, IJobObserver? observer);
+    Task<JobResult> RunNamed(Guid job, string name, Table? input, IJobObserver? observer);
 }

@@ -11,15 +11,14 @@ public sealed record StageResult(
     [property: Id(1)] StageTiming Timing,
     [property: Id(2)] string? Error);
 
-/// <summary>One stage of one job (key: <c>{job}/{stage}</c>): runs its tasks in order on its own silo.</summary>
-public interface IStageGrain : IGrainWithStringKey
+/// <summary>
+/// Runs one stage's tasks in order on the silo of its caller (a local worker: use key <see cref="Local"/>), so
+/// the table stays in that silo's memory between tasks.
+/// </summary>
+public interface IStageGrain : IGrainWithIntegerKey
 {
-    Task<StageResult> Run(int stage, StageDefinition definition, Table input, IJobObserver? observer);
+    /// <summary>The one key: every silo keeps its own workers under it.</summary>
+    const long Local = 0;
 
-    /// <summary>The silo this activation lives on (for locality checks and timings).</summary>
-    Task<string> Silo();
-
-    /// <summary>The key of a stage's grain; a retry after a lost silo gets a fresh activation.</summary>
-    static string Key(Guid job, int stage, int attempt = 0) =>
-        attempt == 0 ? $"{job:N}/{stage}" : $"{job:N}/{stage}/r{attempt}";
+    Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table input, IJobObserver? observer);
 }

@@ -15,7 +15,17 @@ public sealed record TaskCall(
     {
     }
 
-    public TaskArgs Arguments => TaskArgs.Parse(ArgumentsJson);
+    // Parsed once per instance (validation and the kernel both read it); not part of the wire format.
+    [NonSerialized]
+    private TaskArgs? arguments;
+
+    public TaskArgs Arguments => arguments ??= TaskArgs.Parse(ArgumentsJson);
+
+    // By hand so the parsed cache stays out of equality.
+    public bool Equals(TaskCall? other) =>
+        other is not null && Name == other.Name && ArgumentsJson == other.ArgumentsJson && WrittenAs == other.WrittenAs;
+
+    public override int GetHashCode() => HashCode.Combine(Name, ArgumentsJson, WrittenAs);
 
     public override string ToString() => $"{Name} {ArgumentsJson}";
 }

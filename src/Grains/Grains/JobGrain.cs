@@ -102,10 +102,7 @@ public sealed class JobGrain(
             JobResult result;
             try
             {
-                // A fresh pipeline key per attempt: a retried job must not meet its dead predecessor.
-                var key = state.State.Attempts == 1 ? Id : Guid.NewGuid();
-                result = await GrainFactory.GetGrain<IPipelineGrain>(key).Run(pipeline, input, observer);
-                result = result with { JobId = Id };
+                result = await GrainFactory.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Id, pipeline, input, observer);
             }
             catch (Exception e) when (SiloLoss.Is(e))
             {

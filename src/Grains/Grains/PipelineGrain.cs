@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Placement;
+using Orleans.Concurrency;
 using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Jobs;
@@ -12,31 +12,34 @@ using Rtl.Validation;
 namespace Rtl.Grains;
 
 /// <summary>
-/// One job: validates the whole pipeline against the input's schema, then hands the table from stage
-/// to stage — whole on one silo, or split into chunks over the cluster when the stage allows it. A stage
+/// Runs jobs: validates the whole pipeline against the input's schema, then hands the table from stage
+/// to stage — whole on this silo, or split into chunks over the cluster when the stage allows it. A chunk
 /// lost with its silo is run again elsewhere; any other failure ends the job with its stage and task.
 /// </summary>
-[PreferLocalPlacement]
+/// <remarks>
+/// A reentrant local worker rather than one activation per job: a job's state lives in its call, and
+/// activating and retiring two grains per job cost more than the whole of a small job.
+/// </remarks>
+[StatelessWorker, Reentrant]
 public sealed partial class PipelineGrain(
     TaskRegistry registry, IOptions<RtlOptions> options, IClusterMembershipService membership, ILogger<PipelineGrain> log)
     : Grain, IPipelineGrain
 {
-    public async Task<JobResult> RunNamed(string name, Table? input, IJobObserver? observer)
+    public async Task<JobResult> RunNamed(Guid job, string name, Table? input, IJobObserver? observer)
     {
         var json = await GrainFactory.GetGrain<INamedPipelineGrain>(name).Get();
         if (json is null)
         {
             var known = await GrainFactory.GetGrain<IPipelineCatalogGrain>(0).List();
-            return JobResult.Failed(this.GetPrimaryKey(), [], 0,
+            return JobResult.Failed(job, [], 0,
                 $"no pipeline named '{name}' (stored: {(known.Count == 0 ? "none" : string.Join(", ", known))})");
         }
 
-        return await Run(Pipeline.FromJson(json), input, observer);
+        return await Run(job, Pipeline.FromJson(json), input, observer);
     }
 
-    public async Task<JobResult> Run(Pipeline pipeline, Table? input, IJobObserver? observer)
+    public async Task<JobResult> Run(Guid job, Pipeline pipeline, Table? input, IJobObserver? observer)
     {
-        var job = this.GetPrimaryKey();
         var clock = Stopwatch.StartNew();
         var stages = new List<StageTiming>();
         var table = input ?? Table.Empty;
@@ -72,15 +75,10 @@ public sealed partial class PipelineGrain(
             log.LogWarning(e, "Job {Job} failed at stage {Stage}", job, stages.Count);
             return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, $"stage {stages.Count}: {e.GetType().Name}: {e.Message}");
         }
-        finally
-        {
-            DeactivateOnIdle();
-        }
     }
 
     private Task<StageResult> RunStage(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer) =>
         ShouldChunk(definition, table)
             ? RunChunked(job, stage, definition, table, observer)
-            : SiloLoss.Retry(attempt =>
-                GrainFactory.GetGrain<IStageGrain>(IStageGrain.Key(job, stage, attempt)).Run(stage, definition, table, observer));
+            : GrainFactory.GetGrain<IStageGrain>(IStageGrain.Local).Run(job, stage, definition, table, observer);
 }

@@ -1,27 +1,19 @@
-using Orleans.Placement;
+using Orleans.Concurrency;
 using Rtl.Data;
 using Rtl.Jobs;
 using Rtl.Pipelines;
 
 namespace Rtl.Grains;
 
-/// <summary>One stage of one job, placed beside the pipeline grain that calls it.</summary>
-[PreferLocalPlacement]
+/// <summary>
+/// Runs one stage of a job on its caller's silo. A reentrant local worker holds no state, so one
+/// activation serves every stage of every job on its silo and none is created per job.
+/// </summary>
+[StatelessWorker, Reentrant]
 public sealed class StageGrain(ILocalSiloDetails silo) : Grain, IStageGrain
 {
-    public async Task<StageResult> Run(int stage, StageDefinition definition, Table input, IJobObserver? observer)
-    {
-        try
-        {
-            var job = Guid.Parse(this.GetPrimaryKeyString().AsSpan(0, 32));
-            return await StageRunner.Run(GrainFactory, job, stage, definition, input, observer, silo.SiloAddress.ToString());
-        }
-        finally
-        {
-            // One activation per job and stage: nothing to keep once it has answered.
-            DeactivateOnIdle();
-        }
-    }
+    private readonly string here = silo.SiloAddress.ToString();
 
-    public Task<string> Silo() => Task.FromResult(silo.SiloAddress.ToString());
+    public Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table input, IJobObserver? observer) =>
+        StageRunner.Run(GrainFactory, job, stage, definition, input, observer, here);
 }

@@ -18,7 +18,7 @@ public sealed class AverageTask : IRtlTask
         ColumnOperations.Run(args, input, (_, a) =>
         {
             var mean = Doubles.Mean(a.AsDoubles());
-            var result = GC.AllocateUninitializedArray<double>(a.Length);
+            var result = ColumnMemory.Allocate<double>(a.Length);
             result.AsSpan().Fill(mean);
             return result;
         });

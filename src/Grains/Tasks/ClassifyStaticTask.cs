@@ -59,7 +59,7 @@ public sealed class ClassifyStaticTask : IRtlTask
         // Runs are found on keys laid out in sorted order, so the scan reads memory sequentially.
         var order = RadixSort.Order(keys, rows, out var first);
         var sorted = keys.Skip(1).Select(column => RadixSort.KeysInOrder(column, order)).Prepend(first).ToArray();
-        var classes = new long[rows];
+        var classes = ColumnMemory.Allocate<long>(rows);
         var sizes = new List<long>();
         var start = 0;
         for (var i = 1; i <= rows; i++)
@@ -78,7 +78,7 @@ public sealed class ClassifyStaticTask : IRtlTask
             start = i;
         }
 
-        var counts = new long[rows];
+        var counts = ColumnMemory.Allocate<long>(rows);
         for (var row = 0; row < rows; row++)
         {
             counts[row] = sizes[(int)classes[row]];

@@ -28,7 +28,7 @@ public sealed class DifferenceTask : IRtlTask
     private static double[] Difference(ReadOnlySpan<double> x, int periods)
     {
         var n = x.Length;
-        var result = GC.AllocateUninitializedArray<double>(n);
+        var result = ColumnMemory.Allocate<double>(n);
         var lag = (int)Math.Min(Math.Abs((long)periods), n);
         if (periods >= 0)
         {

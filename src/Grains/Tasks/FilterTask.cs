@@ -40,7 +40,7 @@ public sealed class FilterTask : IRowLocalTask
             var values = input[operation.Column].AsDoubles();
             if (rows is null)
             {
-                rows = GC.AllocateUninitializedArray<int>(input.RowCount);
+                rows = ColumnMemory.Allocate<int>(input.RowCount);
                 count = Select(operation, values, rows);
             }
             else
@@ -51,7 +51,8 @@ public sealed class FilterTask : IRowLocalTask
             notes.Add(new TaskNote("Filtered Results", $"({count.ToString(CultureInfo.InvariantCulture)},)"));
         }
 
-        var table = rows is null || count == input.RowCount ? input : Gather.Rows(input, rows.AsSpan(0, count));
+        // Kept rows are gathered lazily: a column later tasks never read is never copied.
+        var table = rows is null || count == input.RowCount ? input : input.Select(rows, count);
         return new TaskOutput(table, notes, []);
     }
 

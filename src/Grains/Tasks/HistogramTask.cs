@@ -30,7 +30,7 @@ public sealed class HistogramTask : IRtlTask
         {
             var values = table[operation.A].AsDoubles();
             var edges = operation.Edges ?? Edges(values, operation.Count);
-            var result = GC.AllocateUninitializedArray<double>(values.Length);
+            var result = ColumnMemory.Allocate<double>(values.Length);
             var step = (edges[^1] - edges[0]) / (edges.Length - 1);
             if (operation.Edges is null && step > 0 && double.IsFinite(step))
             {

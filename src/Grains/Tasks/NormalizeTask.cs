@@ -39,7 +39,7 @@ public sealed class NormalizeTask : IRtlTask
         foreach (var name in columns)
         {
             var x = input[name].AsDoubles();
-            var result = GC.AllocateUninitializedArray<double>(x.Length);
+            var result = ColumnMemory.Allocate<double>(x.Length);
             var note = model switch
             {
                 "Squash" => Squash(x, result),

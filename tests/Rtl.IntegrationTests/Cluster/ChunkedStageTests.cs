@@ -33,7 +33,7 @@ public sealed class ChunkedStageTests(ChunkedClusterFixture fixture) : IClassFix
 
         var input = Table.Create(("x", Column.Of(x)), ("y", Column.Of(y)));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(Guid.NewGuid()).Run(Pipeline, input, null);
+        var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Guid.NewGuid(), Pipeline, input, null);
         Assert.Null(result.Error);
         Console.WriteLine($"chunked job: {clock.Elapsed.TotalMilliseconds:F0} ms; stage 0 {result.Stages[0].Milliseconds:F0} ms on {result.Stages[0].Silo}");
 

@@ -23,7 +23,7 @@ public sealed class TwoSiloClusterTests(TestClusterFixture fixture)
         var input = Table.Create(("x", Column.Of(0.0, 1, 2, 3)));
         for (var i = 0; i < 10; i++)
         {
-            var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(Guid.NewGuid()).Run(AddAndFilter, input, null);
+            var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Guid.NewGuid(), AddAndFilter, input, null);
             Assert.Null(result.Error);
             foreach (var stage in result.Stages)
             {
@@ -36,7 +36,7 @@ public sealed class TwoSiloClusterTests(TestClusterFixture fixture)
     public async Task A_pipeline_returns_the_computed_table_with_timings()
     {
         var input = Table.Create(("x", Column.Of(0.0, 1, 2, 3)));
-        var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(Guid.NewGuid()).Run(AddAndFilter, input, null);
+        var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Guid.NewGuid(), AddAndFilter, input, null);
         Assert.Null(result.Error);
         var table = result.Table!;
         Assert.Equal(["x", "y", "z"], table.Names);
@@ -56,7 +56,7 @@ public sealed class TwoSiloClusterTests(TestClusterFixture fixture)
             .Stage(s => s.Task("add", new { operations = new[] { new { a = "x", b = "foo", column = "y" } } }))
             .Build();
         var input = Table.Create(("x", Column.Of(1.0)), ("a", Column.Of(1L)));
-        var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(Guid.NewGuid()).Run(pipeline, input, null);
+        var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Guid.NewGuid(), pipeline, input, null);
         Assert.Null(result.Table);
         Assert.Equal("stage 1, task 'add', operations[0].b: column 'foo' not found (columns: x, a)", result.Error);
         Assert.Empty(result.Stages); // validation refused it before any stage ran
@@ -66,7 +66,7 @@ public sealed class TwoSiloClusterTests(TestClusterFixture fixture)
     public async Task An_unknown_task_names_the_close_ones()
     {
         var pipeline = Pipeline.FromJson("""{"0": {"tasks": {"task_ad": {}}}}""");
-        var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(Guid.NewGuid()).Run(pipeline, null, null);
+        var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Guid.NewGuid(), pipeline, null, null);
         Assert.StartsWith("stage 0: unknown task 'task_ad' (did you mean: add", result.Error);
     }
 

@@ -51,12 +51,12 @@ internal sealed unsafe class ColumnBuffers : IDisposable
 
     private static (Column Column, Array Array) Allocate(DType type, int rows) => type switch
     {
-        DType.I8 => Wrap(GC.AllocateUninitializedArray<long>(rows)),
-        DType.F8 => Wrap(GC.AllocateUninitializedArray<double>(rows)),
-        DType.I4 => Wrap(GC.AllocateUninitializedArray<int>(rows)),
-        DType.F4 => Wrap(GC.AllocateUninitializedArray<float>(rows)),
-        DType.B1 => Wrap(GC.AllocateUninitializedArray<bool>(rows)),
-        DType.U1 => Wrap(GC.AllocateUninitializedArray<byte>(rows)),
+        DType.I8 => Wrap(ColumnMemory.Allocate<long>(rows)),
+        DType.F8 => Wrap(ColumnMemory.Allocate<double>(rows)),
+        DType.I4 => Wrap(ColumnMemory.Allocate<int>(rows)),
+        DType.F4 => Wrap(ColumnMemory.Allocate<float>(rows)),
+        DType.B1 => Wrap(ColumnMemory.Allocate<bool>(rows)),
+        DType.U1 => Wrap(ColumnMemory.Allocate<byte>(rows)),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown dtype"),
     };
 

@@ -33,11 +33,11 @@ internal static class BinaryArithmetic
         foreach (var operation in Operations.Parse(args, input.Schema, Parse, out _))
         {
             var a = table[operation.A];
-            var result = GC.AllocateUninitializedArray<double>(table.RowCount);
+            var result = ColumnMemory.Allocate<double>(table.RowCount);
 
-            // A <f8 column is read in place; anything else is widened into the result first.
+            // A materialised <f8 column is read in place; anything else is widened (or gathered) into the result first.
             ReadOnlySpan<double> x = result;
-            if (a is Column<double> doubles)
+            if (a is Column<double> doubles && doubles.IsMaterialized)
             {
                 x = doubles.Span;
             }
@@ -48,7 +48,7 @@ internal static class BinaryArithmetic
 
             if (operation.B.IsColumn)
             {
-                TKernel.Apply(x, table[operation.B.Column!].AsDoubles(), result);
+                Doubles.Combine(x, table[operation.B.Column!], result, TKernel.Apply);
             }
             else
             {

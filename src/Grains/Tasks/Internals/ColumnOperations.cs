@@ -35,8 +35,8 @@ internal static class ColumnOperations
     public static double[] Map<TKernel>(Column a)
         where TKernel : IUnaryKernel
     {
-        var result = GC.AllocateUninitializedArray<double>(a.Length);
-        if (a is Column<double> doubles)
+        var result = ColumnMemory.Allocate<double>(a.Length);
+        if (a is Column<double> doubles && doubles.IsMaterialized)
         {
             TKernel.Apply(doubles.Span, result);
         }

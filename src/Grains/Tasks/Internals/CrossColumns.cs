@@ -29,9 +29,7 @@ internal static class CrossColumns
     /// <summary>Row-wise max; a NaN anywhere in the row makes it NaN, as numpy's max.</summary>
     public static TaskOutput Max(TaskArgs args, Table input) => Run(args, input, (_, _) => { }, TensorPrimitives.Max);
 
-    private delegate void Combine(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination);
-
-    private static TaskOutput Run(TaskArgs args, Table input, Action<double[], int> finish, Combine combine)
+    private static TaskOutput Run(TaskArgs args, Table input, Action<double[], int> finish, Doubles.Binary combine)
     {
         var table = input;
         foreach (var operation in Operations.Parse(args, input.Schema, Parse, out _))
@@ -41,7 +39,7 @@ internal static class CrossColumns
             var result = Doubles.Copy(table[names[0]]);
             foreach (var name in names.AsSpan(1))
             {
-                combine(result, table[name].AsDoubles(), result);
+                Doubles.Combine(result, table[name], result, combine);
             }
 
             finish(result, names.Length);

@@ -6,9 +6,43 @@ namespace Rtl.Tasks.Internals;
 /// <summary>Columns read as doubles (numpy's float64 promotion) into buffers the task owns.</summary>
 internal static class Doubles
 {
+    // Rows per block when a column is read piecewise: small enough to stay in cache.
+    private const int Block = 16_384;
+
+    /// <summary>An element-wise <c>destination = x ∘ y</c>.</summary>
+    public delegate void Binary(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination);
+
+    /// <summary>
+    /// <c>destination = x ∘ y</c> with <paramref name="y"/> read as doubles: straight from its memory when it
+    /// is a materialised <c>&lt;f8</c> column, else block by block, so a selected or narrower column is never
+    /// copied whole. <paramref name="x"/> may be <paramref name="destination"/> itself.
+    /// </summary>
+    public static void Combine(ReadOnlySpan<double> x, Column y, Span<double> destination, Binary combine)
+    {
+        if (y is Column<double> direct && direct.IsMaterialized)
+        {
+            combine(x, direct.Span, destination);
+            return;
+        }
+
+        Span<double> scratch = new double[Math.Min(Block, Math.Max(1, y.Length))];
+        for (var start = 0; start < y.Length; start += scratch.Length)
+        {
+            var part = scratch[..Math.Min(scratch.Length, y.Length - start)];
+            y.CopyDoubles(start, part);
+            combine(x.Slice(start, part.Length), part, destination.Slice(start, part.Length));
+        }
+    }
+
     /// <summary>Widens <paramref name="column"/> into <paramref name="destination"/>, vectorised for the common dtypes.</summary>
     public static void Read(Column column, Span<double> destination)
     {
+        if (!column.IsMaterialized)
+        {
+            column.CopyDoubles(0, destination); // a selection: gather straight into the destination
+            return;
+        }
+
         switch (column)
         {
             case Column<double> d:
@@ -39,14 +73,14 @@ internal static class Doubles
     /// <summary>A fresh, writable double copy of <paramref name="column"/>.</summary>
     public static double[] Copy(Column column)
     {
-        var values = GC.AllocateUninitializedArray<double>(column.Length);
+        var values = ColumnMemory.Allocate<double>(column.Length);
         Read(column, values);
         return values;
     }
 
     public static Column<double> Filled(int length, double value)
     {
-        var values = GC.AllocateUninitializedArray<double>(length);
+        var values = ColumnMemory.Allocate<double>(length);
         values.AsSpan().Fill(value);
         return new Column<double>(values);
     }

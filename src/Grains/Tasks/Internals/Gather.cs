@@ -41,7 +41,7 @@ internal static class Gather
     private static T[] Typed<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> rows)
         where T : unmanaged
     {
-        var result = GC.AllocateUninitializedArray<T>(rows.Length);
+        var result = ColumnMemory.Allocate<T>(rows.Length);
         ref var from = ref MemoryMarshal.GetReference(source);
         ref var row = ref MemoryMarshal.GetReference(rows);
         ref var to = ref MemoryMarshal.GetArrayDataReference(result);

@@ -54,7 +54,7 @@ internal static class RadixSort
     /// <summary>The values sorted ascending, NaN last (numpy's np.sort); -0 keeps its sign, just before +0.</summary>
     public static double[] SortedDoubles(ReadOnlySpan<double> values)
     {
-        var keys = GC.AllocateUninitializedArray<ulong>(values.Length);
+        var keys = ColumnMemory.Allocate<ulong>(values.Length);
         for (var i = 0; i < keys.Length; i++)
         {
             var value = values[i];
@@ -63,7 +63,7 @@ internal static class RadixSort
         }
 
         Sort(keys, null);
-        var sorted = GC.AllocateUninitializedArray<double>(keys.Length);
+        var sorted = ColumnMemory.Allocate<double>(keys.Length);
         for (var i = 0; i < keys.Length; i++)
         {
             var key = keys[i];
@@ -147,8 +147,8 @@ internal static class RadixSort
 
         var keysFrom = keys;
         var itemsFrom = items;
-        var keysTo = GC.AllocateUninitializedArray<ulong>(n);
-        var itemsTo = items is null ? null : GC.AllocateUninitializedArray<int>(n);
+        var keysTo = ColumnMemory.Allocate<ulong>(n);
+        var itemsTo = items is null ? null : ColumnMemory.Allocate<int>(n);
         for (var p = 0; p < Passes; p++)
         {
             var count = counts.AsSpan(p * Buckets, Buckets);

@@ -1,3 +1,4 @@
+using Rtl.Data;
 using System.Numerics.Tensors;
 
 namespace Rtl.Tasks.Internals;
@@ -8,7 +9,7 @@ internal static class Spaces
     /// <summary><c>np.linspace(start, stop, n)</c>: <c>start + i·step</c>, the last point exactly <c>stop</c>.</summary>
     public static double[] Linspace(double start, double stop, int n)
     {
-        var result = GC.AllocateUninitializedArray<double>(n);
+        var result = ColumnMemory.Allocate<double>(n);
         if (n == 0)
         {
             return result;
