@@ -41,6 +41,8 @@ public static class SiloHost
             // Tables travel in one message: lift Orleans' 100 MB body limit to the frame's own limit.
             silo.Configure<SiloMessagingOptions>(o => (o.ResponseTimeout, o.MaxMessageBodySize) = (options.JobTimeout, int.MaxValue));
         });
+        // 64 KB network buffers instead of Orleans' 4 KB ones: a 16 MB table in ~250 recv calls, not ~4,000.
+        WireBufferPool.Install(builder.Services);
         builder.Services.AddHostedService<JobResumer>();
         builder.AddRtlWeb(options);
         var app = builder.Build();

@@ -51,6 +51,17 @@ public sealed class TableCodecTests
         Assert.Equal(0, Serializer.Deserialize<Table>(Serializer.SerializeToArray(noRows))!.RowCount);
     }
 
+    [Fact]
+    public void A_filtered_table_goes_on_the_wire_without_gathering_its_columns_in_memory()
+    {
+        var table = Wide(50_000);
+        var rows = Enumerable.Range(0, 50_000).Where(r => r % 3 != 0).Reverse().ToArray();
+        var selected = table.Select(rows, rows.Length);
+        var copy = Serializer.Deserialize<Table>(Serializer.SerializeToArray(selected))!;
+        Assert.All(selected.Columns, column => Assert.False(column.IsMaterialized));
+        AssertBitExact(table.Gather(rows), copy);
+    }
+
     /// <summary>Every dtype, random bit patterns (NaN payloads, negative zeros, bools as raw bytes), big enough
     /// that the eight-byte columns land on the large object heap.</summary>
     private static Table Wide(int rows)
