@@ -14,7 +14,7 @@ public static partial class ColumnMemory
     private const int MadviseHugePage = 14;
     private const nint HugePage = 2 << 20;
 
-    // Below two huge pages an advised range would cover at most one of them: not worth a system call.
+    // Below two huge pages most of an array would share its huge pages with neighbours: not worth a system call.
     private const long AdviseFrom = 2 * HugePage;
 
     private static readonly bool Advise =
@@ -36,11 +36,13 @@ public static partial class ColumnMemory
         }
 
         // Large arrays live on the large object heap, which does not move them; the advice is only a hint
-        // about an address range anyway, so a later move could cost speed, never correctness.
+        // about an address range anyway, so a later move could cost speed, never correctness. The range is
+        // widened to whole huge pages so the array's first and last ones qualify too; the neighbours it
+        // touches are GC heap memory as well.
         fixed (T* start = array)
         {
-            var first = ((nint)start + HugePage - 1) & ~(HugePage - 1);
-            var end = ((nint)start + ((nint)array.Length * sizeof(T))) & ~(HugePage - 1);
+            var first = (nint)start & ~(HugePage - 1);
+            var end = ((nint)start + ((nint)array.Length * sizeof(T)) + HugePage - 1) & ~(HugePage - 1);
             if (end > first)
             {
                 _ = madvise(first, (nuint)(end - first), MadviseHugePage);

@@ -47,6 +47,22 @@ public sealed class InternalsTests
         Assert.Equal(0.3, Spaces.Linspace(0.1, 0.3, 3)[2]);
     }
 
+    [Theory]
+    [InlineData(-3.7, 1234.5, 1003)]
+    [InlineData(0.001, 1, 1_000_000)]
+    [InlineData(5, -5, 7)]
+    public void Linspace_in_vectors_rounds_every_point_as_numpy_does(double start, double stop, int n)
+    {
+        var points = Spaces.Linspace(start, stop, n);
+        var step = (stop - start) / (n - 1);
+        for (var i = 0; i < n - 1; i++)
+        {
+            Assert.Equal((i * step) + start, points[i]); // arange(n) * step + start, then the last point is stop
+        }
+
+        Assert.Equal(stop, points[^1]);
+    }
+
     [Fact]
     public void Radix_order_is_a_stable_sort_of_random_doubles_with_specials()
     {
