@@ -57,6 +57,17 @@ public static class KernelBench
         var registry = TaskRegistry.BuiltIn();
         var environment = new BenchEnvironment(data.FilesRoot, data.Root);
         var table = data.Kernel;
+
+        // One pass over every case first: the first cases measured should meet the heap of a process that has
+        // been running kernels (as a silo's has), not the one left by generating the data.
+        foreach (var (_, taskName, json, _) in Cases)
+        {
+            if (registry.TryFind(taskName, out var warm))
+            {
+                GC.KeepAlive(warm.Run(TaskArgs.Parse(json), table, environment));
+            }
+        }
+
         foreach (var (key, taskName, json, numpyText) in Cases)
         {
             if (!registry.TryFind(taskName, out var task))

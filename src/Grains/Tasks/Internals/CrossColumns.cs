@@ -36,10 +36,27 @@ internal static class CrossColumns
         {
             // Like the seed, a column listed twice counts once and columns are taken in table order.
             var names = table.Names.Where(operation.Columns.Contains).ToArray();
-            var result = Doubles.Copy(table[names[0]]);
-            foreach (var name in names.AsSpan(1))
+            var result = ColumnMemory.Allocate<double>(table.RowCount);
+
+            // The first column is read in place when it can be, so the first combine writes the result in one pass.
+            ReadOnlySpan<double> first = result;
+            if (table[names[0]] is Column<double> direct && direct.IsMaterialized)
             {
-                Doubles.Combine(result, table[name], result, combine);
+                first = direct.Span;
+            }
+            else
+            {
+                Doubles.Read(table[names[0]], result);
+            }
+
+            if (names.Length == 1)
+            {
+                first.CopyTo(result);
+            }
+
+            for (var i = 1; i < names.Length; i++)
+            {
+                Doubles.Combine(i == 1 ? first : result, table[names[i]], result, combine);
             }
 
             finish(result, names.Length);
