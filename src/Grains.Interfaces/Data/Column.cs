@@ -22,14 +22,17 @@ public abstract class Column
     /// <summary>The values as doubles: the column's own memory when it is <c>&lt;f8</c>, else a converted copy.</summary>
     public abstract ReadOnlySpan<double> AsDoubles();
 
-    /// <summary>Rows at the given indices, in that order.</summary>
-    public abstract Column Gather(ReadOnlySpan<int> rows);
+    /// <summary>Rows at the given indices, in that order; <see cref="Table.Gather"/> has checked them.</summary>
+    internal abstract Column Gather(ReadOnlySpan<int> rows);
 
     /// <summary>False for a selected column whose rows have not been gathered yet.</summary>
     public abstract bool IsMaterialized { get; }
 
     /// <summary>Rows [start, start + destination.Length) widened to doubles, without materialising a selected column.</summary>
     public abstract void CopyDoubles(int start, Span<double> destination);
+
+    /// <summary>Rows from <paramref name="start"/> as little-endian bytes, as many as fill <paramref name="destination"/>, without materialising a selected column.</summary>
+    internal abstract void CopyBytes(int start, Span<byte> destination);
 
     /// <summary>A column of <paramref name="rows"/> of this one, gathered on first read.</summary>
     internal abstract Column Select(RowSelection rows, Dictionary<RowSelection, RowSelection> composed);

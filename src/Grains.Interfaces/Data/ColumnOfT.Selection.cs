@@ -16,7 +16,7 @@ public sealed partial class Column<T>
     /// <summary>Rows [start, start + destination.Length) into <paramref name="destination"/>, without materialising a selected column.</summary>
     public void CopyTo(int start, Span<T> destination)
     {
-        if (Volatile.Read(ref pending) is { } selected && Volatile.Read(ref values) is null)
+        if (Unread() is { } selected)
         {
             GatherInto(selected.Source.Span, selected.Rows.Rows.Slice(start, destination.Length), destination);
             return;
@@ -33,7 +33,7 @@ public sealed partial class Column<T>
             return;
         }
 
-        if (Volatile.Read(ref pending) is { } selected && Volatile.Read(ref values) is null)
+        if (Unread() is { } selected)
         {
             var rows = selected.Rows.Rows.Slice(start, destination.Length);
             var source = selected.Source;
@@ -48,9 +48,12 @@ public sealed partial class Column<T>
         ColumnConvert.ToDoubles(Values.AsSpan(start, destination.Length), destination);
     }
 
+    internal override void CopyBytes(int start, Span<byte> destination) =>
+        CopyTo(start, MemoryMarshal.Cast<byte, T>(destination));
+
     internal override Column Select(RowSelection rows, Dictionary<RowSelection, RowSelection> composed)
     {
-        if (Volatile.Read(ref pending) is { } selected && Volatile.Read(ref values) is null)
+        if (Unread() is { } selected)
         {
             if (!composed.TryGetValue(selected.Rows, out var both))
             {
@@ -63,6 +66,9 @@ public sealed partial class Column<T>
 
         return new Column<T>(this, rows);
     }
+
+    /// <summary>The selection while nobody has gathered it yet.</summary>
+    private Pending? Unread() => Volatile.Read(ref values) is null ? Volatile.Read(ref pending) : null;
 
     /// <summary>Gathers the selected rows once; concurrent first readers may both gather, and one result wins.</summary>
     private T[] Materialize()
@@ -79,7 +85,7 @@ public sealed partial class Column<T>
         return values!;
     }
 
-    /// <summary>destination[i] = source[rows[i]]; the indices were checked once when the selection was made.</summary>
+    /// <summary>destination[i] = source[rows[i]]; the table checked the indices once, when it gathered or selected.</summary>
     private static void GatherInto(ReadOnlySpan<T> source, ReadOnlySpan<int> rows, Span<T> destination)
     {
         ref var from = ref MemoryMarshal.GetReference(source);

@@ -64,15 +64,10 @@ public sealed partial class Column<T> : Column where T : unmanaged
         return result;
     }
 
-    public override Column Gather(ReadOnlySpan<int> rows)
+    internal override Column Gather(ReadOnlySpan<int> rows)
     {
         var result = ColumnMemory.Allocate<T>(rows.Length);
-        var source = Values.AsSpan();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            result[i] = source[rows[i]];
-        }
-
+        GatherInto(Values, rows, result);
         return new Column<T>(result);
     }
 
@@ -92,5 +87,4 @@ public sealed partial class Column<T> : Column where T : unmanaged
         : double.IsPositiveInfinity(value) ? "inf"
         : double.IsNegativeInfinity(value) ? "-inf"
         : value.ToString("0.0#######", CultureInfo.InvariantCulture);
-
 }

@@ -120,9 +120,10 @@ public sealed partial class Table
         return new Table([.. names[..i], .. names[(i + 1)..]], [.. columns[..i], .. columns[(i + 1)..]]);
     }
 
-    /// <summary>Every column restricted to the given rows, in that order.</summary>
+    /// <summary>Every column restricted to the given rows (each in [0, RowCount)), in that order.</summary>
     public Table Gather(ReadOnlySpan<int> rows)
     {
+        CheckRows(rows);
         var gathered = new Column[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
@@ -140,14 +141,7 @@ public sealed partial class Table
     public Table Select(int[] rows, int count)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, rows.Length);
-        foreach (var row in rows.AsSpan(0, count))
-        {
-            if ((uint)row >= (uint)RowCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(rows), row, $"row index outside the table's {RowCount} rows");
-            }
-        }
-
+        CheckRows(rows.AsSpan(0, count));
         var selection = new RowSelection(rows, count);
         var composed = new Dictionary<RowSelection, RowSelection>(ReferenceEqualityComparer.Instance);
         var selected = new Column[columns.Length];
@@ -157,6 +151,18 @@ public sealed partial class Table
         }
 
         return new Table(names, selected);
+    }
+
+    /// <summary>Once per table, so the columns can gather without a bounds check per row.</summary>
+    private void CheckRows(ReadOnlySpan<int> rows)
+    {
+        foreach (var row in rows)
+        {
+            if ((uint)row >= (uint)RowCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), row, $"row index outside the table's {RowCount} rows");
+            }
+        }
     }
 
     /// <summary>Rows [start, start + length) of every column.</summary>

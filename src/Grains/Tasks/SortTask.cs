@@ -32,7 +32,7 @@ public sealed class SortTask : IRtlTask
     {
         var (columns, descending) = Parse(args, input.Schema);
         var order = RadixSort.Order(columns.Select(c => input[c]).ToArray(), input.RowCount, descending);
-        return new TaskOutput(RadixSort.IsIdentity(order) ? input : Gather.Rows(input, order));
+        return new TaskOutput(RadixSort.IsIdentity(order) ? input : input.Gather(order));
     }
 
     private static (IReadOnlyList<string> Columns, bool Descending) Parse(TaskArgs args, TableSchema schema)

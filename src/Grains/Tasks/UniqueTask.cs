@@ -42,7 +42,7 @@ public sealed class UniqueTask : IRtlTask
             }
         }
 
-        return new TaskOutput(count == input.RowCount && RadixSort.IsIdentity(order) ? input : Gather.Rows(input, kept.AsSpan(0, count)));
+        return new TaskOutput(count == input.RowCount && RadixSort.IsIdentity(order) ? input : input.Gather(kept.AsSpan(0, count)));
     }
 
     private static (string A, bool KeepLast) Parse(TaskArgs args, TableSchema schema) =>

@@ -76,6 +76,23 @@ public sealed class TableTests
     }
 
     [Fact]
+    public void Gather_picks_rows_of_every_dtype_in_the_given_order()
+    {
+        var table = Table.Create(
+            ("d", Column.Of(1.0, 2, 3)), ("l", Column.Of(1L, 2, 3)), ("i", Column.Of(new[] { 1, 2, 3 })),
+            ("f", Column.Of(new[] { 1f, 2f, 3f })), ("u", Column.Of(new byte[] { 1, 2, 3 })), ("b", Column.Of(new[] { true, false, true })));
+        var gathered = table.Gather([2, 0, 2]);
+        Assert.Equal(table.Schema.ToString(), gathered.Schema.ToString());
+        foreach (var name in table.Names)
+        {
+            Assert.Equal([table[name].GetDouble(2), table[name].GetDouble(0), table[name].GetDouble(2)],
+                Enumerable.Range(0, 3).Select(r => gathered[name].GetDouble(r)));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => table.Gather([3]));
+    }
+
+    [Fact]
     public void Gather_and_slice_keep_names_and_types()
     {
         var table = Table.Create(("a", Column.Of(10L, 20, 30, 40)), ("b", Column.Of(1.0, 2, 3, 4)));

@@ -36,15 +36,7 @@ internal static class BinaryArithmetic
             var result = ColumnMemory.Allocate<double>(table.RowCount);
 
             // A materialised <f8 column is read in place; anything else is widened (or gathered) into the result first.
-            ReadOnlySpan<double> x = result;
-            if (a is Column<double> doubles && doubles.IsMaterialized)
-            {
-                x = doubles.Span;
-            }
-            else
-            {
-                Doubles.Read(a, result);
-            }
+            var x = Doubles.InPlaceOr(a, result);
 
             if (operation.B.IsColumn)
             {

@@ -36,16 +36,7 @@ internal static class ColumnOperations
         where TKernel : IUnaryKernel
     {
         var result = ColumnMemory.Allocate<double>(a.Length);
-        if (a is Column<double> doubles && doubles.IsMaterialized)
-        {
-            TKernel.Apply(doubles.Span, result);
-        }
-        else
-        {
-            Doubles.Read(a, result);
-            TKernel.Apply(result, result);
-        }
-
+        TKernel.Apply(Doubles.InPlaceOr(a, result), result);
         return result;
     }
 

@@ -39,15 +39,7 @@ internal static class CrossColumns
             var result = ColumnMemory.Allocate<double>(table.RowCount);
 
             // The first column is read in place when it can be, so the first combine writes the result in one pass.
-            ReadOnlySpan<double> first = result;
-            if (table[names[0]] is Column<double> direct && direct.IsMaterialized)
-            {
-                first = direct.Span;
-            }
-            else
-            {
-                Doubles.Read(table[names[0]], result);
-            }
+            var first = Doubles.InPlaceOr(table[names[0]], result);
 
             if (names.Length == 1)
             {

@@ -34,48 +34,19 @@ internal static class Doubles
         }
     }
 
-    /// <summary>Widens <paramref name="column"/> into <paramref name="destination"/>, vectorised for the common dtypes.</summary>
-    public static void Read(Column column, Span<double> destination)
+    /// <summary>
+    /// The column as doubles to read from: its own memory when it is a materialised <c>&lt;f8</c> column, else
+    /// widened (or gathered) into <paramref name="scratch"/>, which must be as long as the column.
+    /// </summary>
+    public static ReadOnlySpan<double> InPlaceOr(Column column, Span<double> scratch)
     {
-        if (!column.IsMaterialized)
+        if (column is Column<double> direct && direct.IsMaterialized)
         {
-            column.CopyDoubles(0, destination); // a selection: gather straight into the destination
-            return;
+            return direct.Span;
         }
 
-        switch (column)
-        {
-            case Column<double> d:
-                d.Span.CopyTo(destination);
-                break;
-            case Column<long> l:
-                TensorPrimitives.ConvertTruncating<long, double>(l.Span, destination);
-                break;
-            case Column<int> i:
-                TensorPrimitives.ConvertTruncating<int, double>(i.Span, destination);
-                break;
-            case Column<float> f:
-                TensorPrimitives.ConvertTruncating<float, double>(f.Span, destination);
-                break;
-            case Column<byte> u:
-                TensorPrimitives.ConvertTruncating<byte, double>(u.Span, destination);
-                break;
-            default:
-                for (var row = 0; row < column.Length; row++)
-                {
-                    destination[row] = column.GetDouble(row);
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>A fresh, writable double copy of <paramref name="column"/>.</summary>
-    public static double[] Copy(Column column)
-    {
-        var values = ColumnMemory.Allocate<double>(column.Length);
-        Read(column, values);
-        return values;
+        column.CopyDoubles(0, scratch[..column.Length]);
+        return scratch;
     }
 
     public static Column<double> Filled(int length, double value)
