@@ -29,8 +29,7 @@ public static unsafe partial class CsvFile
 
         var p = file.Length >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF ? text + 3 : text;
         var delimiter = (byte)options.Delimiter;
-        var names = options.Schema?.Names.ToArray() ?? options.Names?.ToArray();
-        var source = options.Schema is not null ? Source.Schema : names is not null ? Source.Names : Source.FirstRow;
+        var names = GivenNames(options, out var source);
         var header = options.Header;
         string[]? firstRow = null;
         for (; p < end && firstRow is null;)
@@ -56,18 +55,7 @@ public static unsafe partial class CsvFile
 
             header = false;
             var line = CsvBytes.LineNumber(text, p);
-            var headerNames = HeaderNames(path, CsvBytes.Cells(content, delimiter), line);
-            if (names is not null && names.Length != headerNames.Length)
-            {
-                throw new FileFormatException(path,
-                    $"line {line}: the header has {Count(headerNames.Length, "column")} but {Expected(source, names.Length)}");
-            }
-
-            if (names is null)
-            {
-                names = headerNames;
-                source = Source.Header;
-            }
+            TakeHeader(path, line, HeaderNames(path, CsvBytes.Cells(content, delimiter), line), ref names, ref source);
 
             p = CsvBytes.NextLine(lineEnd, end);
         }

@@ -10,8 +10,7 @@ public static partial class CsvFile
     private static Table ReadWithSep(string path, CsvOptions options)
     {
         using var reader = Open(path, options.Delimiter);
-        var names = options.Schema?.Names.ToArray() ?? options.Names?.ToArray();
-        var source = options.Schema is not null ? Source.Schema : names is not null ? Source.Names : Source.FirstRow;
+        var names = GivenNames(options, out var source);
         var header = options.Header;
         CsvColumn[]? columns = null;
         foreach (var row in reader)
@@ -26,18 +25,7 @@ public static partial class CsvFile
             if (header)
             {
                 header = false;
-                var headerNames = HeaderNames(path, row, line);
-                if (names is not null && names.Length != headerNames.Length)
-                {
-                    throw new FileFormatException(path,
-                        $"line {line}: the header has {Count(headerNames.Length, "column")} but {Expected(source, names.Length)}");
-                }
-
-                if (names is null)
-                {
-                    names = headerNames;
-                    source = Source.Header;
-                }
+                TakeHeader(path, line, HeaderNames(path, row, line), ref names, ref source);
 
                 continue;
             }

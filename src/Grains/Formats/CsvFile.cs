@@ -61,6 +61,30 @@ public static partial class CsvFile
         FirstRow,
     }
 
+    /// <summary>The column names the caller gave (a schema's or <see cref="CsvOptions.Names"/>), if any, and where they came from.</summary>
+    private static string[]? GivenNames(CsvOptions options, out Source source)
+    {
+        var names = options.Schema?.Names.ToArray() ?? options.Names?.ToArray();
+        source = options.Schema is not null ? Source.Schema : names is not null ? Source.Names : Source.FirstRow;
+        return names;
+    }
+
+    /// <summary>A header row against the names given: it must have as many; with none given, it names the columns.</summary>
+    private static void TakeHeader(string path, int line, string[] headerNames, ref string[]? names, ref Source source)
+    {
+        if (names is not null && names.Length != headerNames.Length)
+        {
+            throw new FileFormatException(path,
+                $"line {line}: the header has {Count(headerNames.Length, "column")} but {Expected(source, names.Length)}");
+        }
+
+        if (names is null)
+        {
+            names = headerNames;
+            source = Source.Header;
+        }
+    }
+
     private static string Expected(Source source, int count) => source switch
     {
         Source.Schema => $"the schema has {Count(count, "column")}",
