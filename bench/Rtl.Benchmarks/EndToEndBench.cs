@@ -184,13 +184,7 @@ public static class EndToEndBench
         var rtlTimes = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            var block = budget with
-            {
-                Warmup = round == 0 ? budget.Warmup : 0,
-                MinReps = Math.Max(1, budget.MinReps / rounds),
-                MaxReps = Math.Max(1, budget.MaxReps / rounds),
-                Time = budget.Time / rounds,
-            };
+            var block = budget.Round(round, rounds);
             numpyTimes.AddRange(numpy.Time(key, block));
             rtlTimes.AddRange((await Measure.RunAsync(block, rtl)).Values);
         }

@@ -7,6 +7,15 @@ public sealed record Budget(int Warmup, int MinReps, int MaxReps, TimeSpan Time)
 {
     public Budget Scale(double factor) => this with { Time = Time * factor };
 
+    /// <summary>One of <paramref name="rounds"/> interleaved blocks: its share of the repetitions and time, warm-up in the first only.</summary>
+    public Budget Round(int round, int rounds) => this with
+    {
+        Warmup = round == 0 ? Warmup : 0,
+        MinReps = Math.Max(1, MinReps / rounds),
+        MaxReps = Math.Max(1, MaxReps / rounds),
+        Time = Time / rounds,
+    };
+
     /// <summary>
     /// Another repetition? Up to <see cref="MaxReps"/>, at least <see cref="MinReps"/> and until <see cref="Time"/>
     /// is spent — but a slow case (5 repetitions already past 3x the time) stops there. numpy's serve.py has the same rule.
