@@ -112,17 +112,10 @@ internal static unsafe class Utf8Number
             return ScanAnyDouble(start, end, out value);
         }
 
-        var magnitude = scale == 0 ? mantissa : mantissa / PowersOfTen[(int)-scale];
+        var magnitude = scale == 0 ? mantissa : mantissa / NumberText.PowersOfTen[(int)-scale];
         value = negative ? -magnitude : magnitude;
         return p;
     }
-
-    // Exact powers of ten as doubles: 10^0 … 10^22 are all representable.
-    private static ReadOnlySpan<double> PowersOfTen =>
-    [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ];
 
     private static bool AreEightDigits(ulong bytes) =>
         (((bytes + 0x4646464646464646UL) | (bytes - 0x3030303030303030UL)) & 0x8080808080808080UL) == 0;
