@@ -22,21 +22,7 @@ public static class SiloStorageExtensions
     {
         SqliteSchema.EnsureCreated(databasePath);
         var dataSource = new SqliteDataSource(databasePath);
-
-        builder.UseAdoNetClustering((AdoNetClusteringSiloOptions options) =>
-        {
-            options.Invariant = SqliteDataSource.Invariant;
-            options.DataSource = dataSource;
-        });
-        builder.AddAdoNetGrainStorageAsDefault(ConfigureGrainStorage);
-        builder.AddAdoNetGrainStorage(StorageNames.Default, ConfigureGrainStorage);
-        return builder;
-
-        void ConfigureGrainStorage(AdoNetGrainStorageOptions options)
-        {
-            options.Invariant = SqliteDataSource.Invariant;
-            options.DataSource = dataSource;
-        }
+        return builder.UseAdoNet(SqliteDataSource.Invariant, o => o.DataSource = dataSource, o => o.DataSource = dataSource);
     }
 
     /// <summary>
@@ -46,11 +32,18 @@ public static class SiloStorageExtensions
     public static ISiloBuilder UseRtlPostgres(this ISiloBuilder builder, string connectionString)
     {
         PostgresSchema.EnsureCreated(connectionString);
+        return builder.UseAdoNet(
+            StorageKind.PostgresInvariant, o => o.ConnectionString = connectionString, o => o.ConnectionString = connectionString);
+    }
 
+    /// <summary>ADO.NET clustering and grain storage (default and <see cref="StorageNames.Default"/>) on one database.</summary>
+    private static ISiloBuilder UseAdoNet(
+        this ISiloBuilder builder, string invariant, Action<AdoNetClusteringSiloOptions> clustering, Action<AdoNetGrainStorageOptions> storage)
+    {
         builder.UseAdoNetClustering((AdoNetClusteringSiloOptions options) =>
         {
-            options.Invariant = StorageKind.PostgresInvariant;
-            options.ConnectionString = connectionString;
+            options.Invariant = invariant;
+            clustering(options);
         });
         builder.AddAdoNetGrainStorageAsDefault(ConfigureGrainStorage);
         builder.AddAdoNetGrainStorage(StorageNames.Default, ConfigureGrainStorage);
@@ -58,8 +51,8 @@ public static class SiloStorageExtensions
 
         void ConfigureGrainStorage(AdoNetGrainStorageOptions options)
         {
-            options.Invariant = StorageKind.PostgresInvariant;
-            options.ConnectionString = connectionString;
+            options.Invariant = invariant;
+            storage(options);
         }
     }
 }
