@@ -45,6 +45,13 @@ public sealed partial class RtlClient
     public Task<Table?> GetJobResultAsync(Guid jobId, CancellationToken cancellationToken = default) =>
         Call(cluster.GetGrain<IJobGrain>(jobId).Result(), cancellationToken);
 
+    /// <summary>
+    /// Removes now what retention would remove later: the results, plots and records of jobs older than the silos'
+    /// <c>JobRetention</c> or beyond their newest <c>JobRetentionCount</c>. Returns how many jobs went.
+    /// </summary>
+    public Task<int> PruneJobsAsync(CancellationToken cancellationToken = default) =>
+        Call(cluster.GetGrain<IJobRetentionGrain>(0).Prune(), cancellationToken);
+
     /// <summary>Recent jobs, newest first.</summary>
     public async Task<IReadOnlyList<JobRecord>> ListJobsAsync(int count = 20, CancellationToken cancellationToken = default)
     {

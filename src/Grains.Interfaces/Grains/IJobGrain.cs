@@ -15,11 +15,14 @@ public interface IJobGrain : IGrainWithGuidKey
     /// <summary>The record, or null for an id never submitted.</summary>
     Task<JobRecord?> Get();
 
-    /// <summary>The result table of a completed job, read back from its file.</summary>
+    /// <summary>The result table of a completed job, read back from the cluster's job store.</summary>
     Task<Table?> Result();
 
     /// <summary>Runs an unfinished job again if no activation is running it (after its silo died or every silo restarted).</summary>
     Task Resume();
+
+    /// <summary>Clears the record of a job whose data retention pruned (a job still running is kept).</summary>
+    Task Forget();
 }
 
 /// <summary>
@@ -38,4 +41,16 @@ public interface IJobIndexGrain : IGrainWithIntegerKey
 
     /// <summary>Called by every silo at start: resume whatever was left unfinished.</summary>
     Task Wake();
+
+    /// <summary>Drops pruned jobs from the recent list.</summary>
+    Task Forget(IReadOnlyList<Guid> jobIds);
+}
+
+/// <summary>
+/// Job retention (single activation, key 0): removes the data and records of jobs older than
+/// <c>JobRetention</c> or beyond the newest <c>JobRetentionCount</c>; returns how many it removed.
+/// </summary>
+public interface IJobRetentionGrain : IGrainWithIntegerKey
+{
+    Task<int> Prune();
 }

@@ -21,12 +21,19 @@ public sealed record JobRecord
     [Id(6)] public IReadOnlyList<StageTiming> Stages { get; init; } = [];
     [Id(7)] public double Milliseconds { get; init; }
     [Id(8)] public string? Error { get; init; }
-    /// <summary>The result table's <c>.dat</c> file in the data directory (its <c>.meta</c> beside it).</summary>
+    /// <summary>
+    /// The result table's name in the cluster's job store (<c>result.npy</c>); records written before the store
+    /// held a <c>.dat</c> path in the data directory of the silo that ran the job.
+    /// </summary>
     [Id(9)] public string? ResultPath { get; init; }
     [Id(10)] public int Rows { get; init; }
     [Id(11)] public IReadOnlyList<string> Columns { get; init; } = [];
-    /// <summary>The submitted input table's <c>.dat</c> file, kept so the job can run again after a failure.</summary>
+    /// <summary>The submitted input table's name in the job store, kept until the job ends so it can run again on any silo.</summary>
     [Id(12)] public string? InputPath { get; init; }
     /// <summary>How many times the job was started (more than one after a silo was lost).</summary>
     [Id(13)] public int Attempts { get; init; }
+    /// <summary>Every start of the job: when and on which silo.</summary>
+    [Id(14)] public IReadOnlyList<JobAttempt> AttemptLog { get; init; } = [];
+    /// <summary>What an unfinished job is waiting for (a pinned stage's silo), or null.</summary>
+    [Id(15)] public string? WaitingFor { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Rtl.Formats;
 /// raw data. Structured 1-D arrays map to tables column for column; a plain 1-D array is one column
 /// <c>0</c>, a plain 2-D array columns <c>0</c>, <c>1</c>, … No <c>.meta</c> is needed.
 /// </summary>
-public static class NpyFile
+public static partial class NpyFile
 {
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
@@ -34,12 +34,7 @@ public static class NpyFile
     public static void Write(string path, Table table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (table.ColumnCount == 0)
-        {
-            throw new FileFormatException(path, "a table without columns cannot be written as .npy");
-        }
-
-        var header = Header(table);
+        var header = Header(table, path);
         var layout = new RecordLayout(table.Schema);
         using var stream = DataFile.OpenWrite(path, header.Length + ((long)layout.RecordSize * table.RowCount));
         stream.Write(header);
@@ -47,8 +42,13 @@ public static class NpyFile
     }
 
     /// <summary>Byte for byte what numpy 1.24's <c>np.save</c> writes before the data.</summary>
-    private static byte[] Header(Table table)
+    private static byte[] Header(Table table, string path)
     {
+        if (table.ColumnCount == 0)
+        {
+            throw new FileFormatException(path, "a table without columns cannot be written as .npy");
+        }
+
         // Room for the row count to grow in place (numpy's GROWTH_AXIS_MAX_DIGITS), then spaces and a
         // newline so the data starts on a 64-byte boundary.
         var rows = table.RowCount.ToString(CultureInfo.InvariantCulture);
@@ -84,19 +84,7 @@ public static class NpyFile
     {
         Span<byte> prefix = stackalloc byte[12];
         var read = RandomAccess.Read(file, prefix, 0);
-        if (read < 10 || !prefix.StartsWith(Magic))
-        {
-            throw new FileFormatException(path, "is not a .npy file (expected it to start with \\x93NUMPY)");
-        }
-
-        var version = prefix[6];
-        if (version is < 1 or > 3 || (version > 1 && read < 12))
-        {
-            throw new FileFormatException(path, $".npy format version {version}.{prefix[7]} is not supported (1.0, 2.0, 3.0 are)");
-        }
-
-        var start = version == 1 ? 10 : 12;
-        long size = version == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..]) : BinaryPrimitives.ReadUInt32LittleEndian(prefix[8..]);
+        var (start, size, utf8) = HeaderSize(prefix[..read], path);
         if (start + size > length)
         {
             throw new FileFormatException(path, $"the .npy header says it is {size} bytes but the file holds only {length}");
@@ -104,9 +92,30 @@ public static class NpyFile
 
         var bytes = new byte[size];
         RandomAccess.Read(file, bytes, start);
-        var text = version == 3 ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes);
-        return (text.Trim(), start + size);
+        return (HeaderText(bytes, utf8), start + size);
     }
+
+    /// <summary>Where the header text starts, how long it is and its encoding, from the file's first 10–12 bytes.</summary>
+    private static (int Start, long Size, bool Utf8) HeaderSize(ReadOnlySpan<byte> prefix, string path)
+    {
+        if (prefix.Length < 10 || !prefix.StartsWith(Magic))
+        {
+            throw new FileFormatException(path, "is not a .npy file (expected it to start with \\x93NUMPY)");
+        }
+
+        var version = prefix[6];
+        if (version is < 1 or > 3 || (version > 1 && prefix.Length < 12))
+        {
+            throw new FileFormatException(path, $".npy format version {version}.{prefix[7]} is not supported (1.0, 2.0, 3.0 are)");
+        }
+
+        return version == 1
+            ? (10, BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..]), false)
+            : (12, BinaryPrimitives.ReadUInt32LittleEndian(prefix[8..]), version == 3);
+    }
+
+    private static string HeaderText(byte[] bytes, bool utf8) =>
+        (utf8 ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes)).Trim();
 
     private static Table ReadData(SafeFileHandle file, string path, string header, long offset, long available)
     {

@@ -1,20 +1,24 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using Rtl.Data;
 using Rtl.Formats;
 using Rtl.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
+using Rtl.Storage;
 
 namespace Rtl.Grains;
 
 /// <summary>
-/// A durable job: its input file and record are written before <see cref="Submit"/> returns, the run
-/// happens in the background, and the result table goes to a file in the data directory (never into a
-/// database row). If the silo running it dies, the job index asks it to <see cref="Resume"/> elsewhere.
+/// A durable job: its input and record are stored before <see cref="Submit"/> returns, the run happens in the
+/// background, and the result and plots go to the cluster's job store, which every silo reaches. If the silo
+/// running it dies, the job index asks it to <see cref="Resume"/>, and Orleans activates it on a living silo.
 /// </summary>
-public sealed class JobGrain(
+public sealed partial class JobGrain(
     [PersistentState("job", StorageNames.Default)] IPersistentState<JobRecord> state,
+    IJobStore store,
+    ILocalSiloDetails silo,
     IOptions<RtlOptions> options,
     ILogger<JobGrain> log)
     : Grain, IJobGrain
@@ -26,7 +30,8 @@ public sealed class JobGrain(
 
     private Guid Id => this.GetPrimaryKey();
 
-    private string JobFiles => Path.Combine(options.Value.DataDir, "jobs");
+    /// <summary>This silo as a job's record names it: its name and address.</summary>
+    private string SiloName => $"{silo.Name} ({silo.SiloAddress.Endpoint})";
 
     public Task<JobRecord> SubmitObserved(string pipelineJson, string? pipelineName, Table? input, IJobObserver observer)
     {
@@ -42,12 +47,10 @@ public sealed class JobGrain(
         }
 
         var pipeline = Pipeline.FromJson(pipelineJson);
-        string? inputPath = null;
-        if (input is not null)
+        var stored = input is not null && await JobTables.WriteAsync(store, Id, BlobNames.Input, input);
+        if (!stored)
         {
-            inputPath = Path.Combine(JobFiles, $"{Id:N}.input.dat");
-            Directory.CreateDirectory(JobFiles);
-            TableFiles.Write(inputPath, input);
+            await store.TouchAsync(Id);
         }
 
         state.State = new JobRecord
@@ -57,7 +60,7 @@ public sealed class JobGrain(
             PipelineName = pipelineName,
             PipelineJson = pipeline.ToJson(),
             Submitted = DateTimeOffset.UtcNow,
-            InputPath = inputPath,
+            InputPath = stored ? BlobNames.Input : null,
         };
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IJobIndexGrain>(0).Add(Id);
@@ -67,87 +70,69 @@ public sealed class JobGrain(
 
     public Task<JobRecord?> Get() => Task.FromResult(state.RecordExists ? state.State : null);
 
-    public Task<Table?> Result()
+    public async Task<Table?> Result()
     {
-        var path = state.RecordExists ? state.State.ResultPath : null;
-        return Task.FromResult(path is null ? null : TableFiles.Read(path));
-    }
-
-    public Task Resume()
-    {
-        if (!running && state.RecordExists && state.State.Status is JobStatus.Queued or JobStatus.Running)
+        var name = state.RecordExists ? state.State.ResultPath : null;
+        if (name is null)
         {
-            log.LogInformation("Resuming job {Job} (attempt {Attempt})", Id, state.State.Attempts + 1);
-            var input = state.State.InputPath is { } path ? TableFiles.Read(path) : null;
-            Start(Pipeline.FromJson(state.State.PipelineJson), input);
+            return null;
         }
 
-        return Task.CompletedTask;
+        // Records from before the job store name a file in the data dir of the silo that ran the job.
+        if (Path.IsPathRooted(name))
+        {
+            return File.Exists(name) ? TableFiles.Read(name) : null;
+        }
+
+        return await JobTables.ReadAsync(store, Id, name);
     }
 
-    private void Start(Pipeline pipeline, Table? input)
+    public async Task Resume()
     {
+        if (running || !state.RecordExists || state.State.Status is not (JobStatus.Queued or JobStatus.Running))
+        {
+            return;
+        }
+
         running = true;
-        _ = RunInBackground(pipeline, input);
-    }
-
-    private async Task RunInBackground(Pipeline pipeline, Table? input)
-    {
         try
         {
-            // No request holds this activation while the job runs.
-            DelayDeactivation(options.Value.JobTimeout);
-            state.State = state.State with { Status = JobStatus.Running, Attempts = state.State.Attempts + 1 };
-            await state.WriteStateAsync();
-            JobResult result;
-            try
+            var last = state.State.AttemptLog.LastOrDefault();
+            if (state.State.Attempts >= options.Value.JobMaxAttempts)
             {
-                result = await GrainFactory.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Id, pipeline, input, observer);
-            }
-            catch (Exception e) when (SiloLoss.Is(e))
-            {
-                log.LogWarning(e, "Job {Job} lost its silo; it will be resumed", Id);
+                await Finish(JobResult.Failed(Id, [], 0,
+                    $"gave up after {state.State.Attempts} attempts (the last on {last?.Silo ?? "an unknown silo"}); its silos kept failing"));
                 return;
             }
-            catch (Exception e)
+
+            Table? input = null;
+            if (state.State.InputPath is { } inputName && (input = await JobTables.ReadAsync(store, Id, inputName)) is null)
             {
-                result = JobResult.Failed(Id, [], 0, e.Message);
+                await Finish(JobResult.Failed(Id, [], 0, $"its input '{inputName}' is no longer in the job store ({store.Describe()})"));
+                return;
             }
 
-            await Finish(result);
+            LogResuming(Id, state.State.Attempts + 1, SiloName, last?.Silo ?? "-");
+            Start(Pipeline.FromJson(state.State.PipelineJson), input);
         }
-        catch (Exception e)
-        {
-            log.LogError(e, "Job {Job} could not record its outcome; it will be resumed", Id);
-        }
-        finally
+        catch
         {
             running = false;
+            throw;
         }
     }
 
-    private async Task Finish(JobResult result)
+    public async Task Forget()
     {
-        string? resultPath = null;
-        if (result.Table is { } table)
+        if (running)
         {
-            resultPath = Path.Combine(options.Value.DataDir, "results", $"{Id:N}.dat");
-            Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
-            TableFiles.Write(resultPath, table);
+            return;
         }
 
-        state.State = state.State with
-        {
-            Status = result.Succeeded ? JobStatus.Completed : JobStatus.Failed,
-            Finished = DateTimeOffset.UtcNow,
-            Stages = result.Stages,
-            Milliseconds = result.Milliseconds,
-            Error = result.Error,
-            ResultPath = resultPath,
-            Rows = result.Table?.RowCount ?? 0,
-            Columns = result.Table?.Names.ToArray() ?? [],
-        };
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IJobIndexGrain>(0).Finished(Id);
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming job {Job} on {Silo} (attempt {Attempt}; the last ran on {Last})")]
+    private partial void LogResuming(Guid job, int attempt, string silo, string last);
 }

@@ -54,6 +54,15 @@ public sealed class JobIndexGrain(
     public Task<IReadOnlyList<Guid>> Recent(int count) =>
         Task.FromResult<IReadOnlyList<Guid>>(state.State.Jobs.TakeLast(count).Reverse().ToArray());
 
+    public async Task Forget(IReadOnlyList<Guid> jobIds)
+    {
+        var gone = jobIds.ToHashSet();
+        if (state.State.Jobs.RemoveAll(gone.Contains) + state.State.Unfinished.RemoveWhere(gone.Contains) > 0)
+        {
+            await commit.Persist();
+        }
+    }
+
     public Task Wake()
     {
         EnsureResumer();

@@ -50,6 +50,15 @@ public sealed class RtlOptions
     /// <summary>How long one job may take before its caller gets a timeout error.</summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How many times a durable job is started (again after a lost silo) before it fails.</summary>
+    public int JobMaxAttempts { get; set; } = 5;
+
+    /// <summary>How long a finished job's result and plots are kept (and its record); pruned in the background.</summary>
+    public TimeSpan JobRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>At most this many jobs are kept: the oldest beyond it are pruned first, whatever <see cref="JobRetention"/> says.</summary>
+    public int JobRetentionCount { get; set; } = 10_000;
+
     /// <summary>The seed's DEBUG: verbose logging.</summary>
     public bool Debug { get; set; }
 

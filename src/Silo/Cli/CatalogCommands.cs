@@ -88,6 +88,18 @@ public static class CatalogCommands
     {
         line.RejectUnknown("embedded", "count");
         await using var session = await ClusterSession.Open(line, options);
+        if (line.Positionals.Count > 0)
+        {
+            if (line.Positionals[0] != "prune")
+            {
+                throw new UsageException($"unknown action 'jobs {line.Positionals[0]}' (expected `rtl jobs` or `rtl jobs prune`)");
+            }
+
+            var pruned = await session.Client.PruneJobsAsync();
+            Console.WriteLine($"Pruned {pruned} job(s): kept those younger than the silos' JobRetention and at most JobRetentionCount.");
+            return 0;
+        }
+
         foreach (var job in await session.Client.ListJobsAsync(line.IntOption("count") ?? 20))
         {
             var name = job.PipelineName ?? "(inline)";

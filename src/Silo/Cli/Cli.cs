@@ -17,6 +17,7 @@ public static class Cli
         rtl run PIPELINE.json|NAME     run a pipeline   [--input FILE] [--output FILE] [--embedded]
         rtl submit PIPELINE.json|NAME  submit a durable job, print its id   [--input FILE] [--wait]
         rtl jobs                       list recent jobs   [--count N]
+        rtl jobs prune                 remove the jobs retention keeps no longer (JobRetention, JobRetentionCount)
         rtl job ID                     show a job   [--output FILE]
         rtl pipeline add NAME FILE | list | show NAME | remove NAME
         rtl tasks                      list the tasks and their arguments, plugins' included

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rtl.Grains;
 
@@ -7,34 +6,13 @@ namespace Rtl.Hosting;
 /// <summary>
 /// Keeps the job index awake from every silo: at start, so jobs left unfinished by a crash or a full
 /// restart run again, and then periodically, so the index comes back on a surviving silo when the one
-/// holding it dies. Never blocks start-up.
+/// holding it dies.
 /// </summary>
-public sealed class JobResumer(IGrainFactory grains, ILogger<JobResumer> log) : BackgroundService
+public sealed class JobResumer(IGrainFactory grains, ILogger<JobResumer> log) : PeriodicService(log)
 {
-    private static readonly TimeSpan Period = TimeSpan.FromSeconds(15);
+    protected override TimeSpan FirstDelay => TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await grains.GetGrain<IJobIndexGrain>(0).Wake().WaitAsync(Period, stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    log.LogDebug(e, "Waking the job index failed; trying again in {Period}", Period);
-                }
+    protected override TimeSpan Period => TimeSpan.FromSeconds(15);
 
-                await Task.Delay(Period, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The silo is stopping.
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellation) => grains.GetGrain<IJobIndexGrain>(0).Wake();
 }

@@ -44,6 +44,7 @@ public static class SiloHost
         // 64 KB network buffers instead of Orleans' 4 KB ones: a 16 MB table in ~250 recv calls, not ~4,000.
         WireBufferPool.Install(builder.Services);
         builder.Services.AddHostedService<JobResumer>();
+        builder.Services.AddHostedService<JobRetentionService>();
         builder.AddRtlWeb(options);
         var app = builder.Build();
         // Load plugins now, so a broken one is reported when the silo starts rather than at its first job.

@@ -35,6 +35,16 @@ public static class ResultPrinter
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Finished:  {finished:u} ({record.Milliseconds:F2} ms)"));
         }
 
+        foreach (var attempt in record.AttemptLog)
+        {
+            output.WriteLine($"Attempt {attempt.Number}: {attempt.Started:u} on {attempt.Silo}");
+        }
+
+        if (record.WaitingFor is { } waiting)
+        {
+            output.WriteLine($"Waiting:   {waiting}");
+        }
+
         foreach (var stage in record.Stages)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  stage {stage.Stage} on {stage.Silo}: {stage.Milliseconds:F2} ms, {stage.Rows} rows"));

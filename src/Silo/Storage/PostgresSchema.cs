@@ -4,7 +4,7 @@ using Rtl.Client.Storage;
 namespace Rtl.Silo.Storage;
 
 /// <summary>
-/// Creates the Orleans tables in a PostgreSQL database from upstream's scripts, once. The scripts are not
+/// Creates the Orleans tables in a PostgreSQL database from upstream's scripts, and Rtl's job store, once. The scripts are not
 /// idempotent (plain CREATE TABLE / CREATE FUNCTION), so each runs only when the table it creates is missing,
 /// inside one transaction under an advisory lock: silos starting together on several hosts cannot race.
 /// </summary>
@@ -16,6 +16,7 @@ public static class PostgresSchema
         ("PostgreSQL-Main.sql", "orleansquery"),
         ("PostgreSQL-Clustering.sql", "orleansmembershiptable"),
         ("PostgreSQL-Persistence.sql", "orleansstorage"),
+        ("Rtl-JobStore.sql", "rtl_jobs"),
     ];
 
     // Any constant works; it only has to be the same for every Rtl silo ("rtl" in ASCII).

@@ -1,17 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Configuration;
 using Rtl.Client.Storage;
 using Rtl.Grains;
 using Rtl.Hosting;
+using Rtl.Storage;
 
 namespace Rtl.Silo.Storage;
 
 public static class SiloStorageExtensions
 {
-    /// <summary>Membership and grain state where the options say: the data dir's SQLite file, or PostgreSQL.</summary>
-    public static ISiloBuilder UseRtlStorage(this ISiloBuilder builder, RtlOptions options) =>
-        StorageKind.IsPostgres(options.Storage, options.ConnectionString)
-            ? builder.UseRtlPostgres(options.ConnectionString!)
-            : builder.UseRtlSqlite(options.DatabasePath);
+    /// <summary>
+    /// Membership, grain state and the job store where the options say: the data dir (its SQLite file and its
+    /// <c>jobs/</c> folder), or PostgreSQL for all three.
+    /// </summary>
+    public static ISiloBuilder UseRtlStorage(this ISiloBuilder builder, RtlOptions options)
+    {
+        if (StorageKind.IsPostgres(options.Storage, options.ConnectionString))
+        {
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            builder.Services.AddSingleton<IJobStore>(services => new PostgresJobStore(services.GetRequiredService<NpgsqlDataSource>()));
+            return builder.UseRtlPostgres(options.ConnectionString!);
+        }
+
+        builder.Services.AddSingleton<IJobStore>(new FileJobStore(Path.Combine(options.DataDir, "jobs")));
+        return builder.UseRtlSqlite(options.DatabasePath);
+    }
 
     /// <summary>
     /// Runs the silo on one SQLite file: cluster membership (ADO.NET clustering) and grain state, as both the

@@ -27,6 +27,16 @@ public static class JobHtml
             html.Append(CultureInfo.InvariantCulture, $"""<p class="error">{Encode(record.Error)}</p>""");
         }
 
+        if (record.WaitingFor is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"""<p>Waiting for {Encode(record.WaitingFor)}</p>""");
+        }
+
+        if (record.AttemptLog.Count > 1 || (detail && record.AttemptLog.Count > 0))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"""<p>Attempts: {Encode(string.Join("; ", record.AttemptLog.Select(a => $"{a.Number} on {a.Silo} at {a.Started:u}")))}</p>""");
+        }
+
         AppendTimings(html, record);
         var plots = PlotLinks.Urls(record);
         if (plots.Count > 0)
@@ -45,7 +55,7 @@ public static class JobHtml
         {
             if (record.ResultPath is not null)
             {
-                html.Append(CultureInfo.InvariantCulture, $"""<p><a href="/api/jobs/{record.Id}/result.csv">result.csv</a> · <a href="/api/jobs/{record.Id}">JSON</a></p>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<p><a href="/api/jobs/{record.Id}/result.csv">result.csv</a> · <a href="/api/jobs/{record.Id}/result.npy">result.npy</a> · <a href="/api/jobs/{record.Id}">JSON</a></p>""");
             }
 
             html.Append(CultureInfo.InvariantCulture, $"<h3>Pipeline</h3><pre>{Encode(Indented(record.PipelineJson))}</pre>");

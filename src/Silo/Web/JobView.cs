@@ -15,7 +15,9 @@ public sealed record JobView(
     int Rows,
     IReadOnlyList<string> Columns,
     IReadOnlyList<string> Plots,
-    string? Result)
+    string? Result,
+    IReadOnlyList<AttemptView> Attempts,
+    string? WaitingFor)
 {
     public static JobView Of(JobRecord record) => new(
         record.Id,
@@ -29,7 +31,9 @@ public sealed record JobView(
         record.Rows,
         record.Columns,
         PlotLinks.Urls(record),
-        record.ResultPath is null ? null : $"/api/jobs/{record.Id}/result.csv");
+        record.ResultPath is null ? null : $"/api/jobs/{record.Id}/result.csv",
+        record.AttemptLog.Select(a => new AttemptView(a.Number, a.Silo, a.Started)).ToArray(),
+        record.WaitingFor);
 
     /// <summary>running | completed | failed: a queued job counts as running.</summary>
     public static string StatusWord(JobStatus status) => status switch
@@ -39,6 +43,8 @@ public sealed record JobView(
         _ => "running",
     };
 }
+
+public sealed record AttemptView(int Number, string Silo, DateTimeOffset Started);
 
 public sealed record StageView(int Stage, string Silo, double Milliseconds, int Rows, IReadOnlyList<TaskView> Tasks)
 {

@@ -11,6 +11,7 @@ using Rtl.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Registry;
+using Rtl.Storage;
 using Rtl.Validation;
 
 namespace Rtl.Silo.Web;
@@ -29,9 +30,11 @@ public static class JobsApi
         app.MapGet("/api/jobs/{id}", async (IClusterClient cluster, string id) =>
             await JobRecords.Find(cluster, id) is { } record ? Results.Json(JobView.Of(record)) : NotFound(id));
         app.MapGet("/api/jobs/{id}/result.csv", ResultCsv);
-        app.MapGet("/api/jobs/{id}/plots/{file}", async (IClusterClient cluster, string id, string file) =>
-            await JobRecords.Find(cluster, id) is { } record && PlotLinks.Find(record, file) is { } path && File.Exists(path)
-                ? Results.File(path, "image/png")
+        app.MapGet("/api/jobs/{id}/result.npy", ResultNpy);
+        app.MapGet("/api/jobs/{id}/plots/{file}", async (IClusterClient cluster, IJobStore store, string id, string file) =>
+            await JobRecords.Find(cluster, id) is { } record && PlotLinks.Find(record, file) is { } path
+            && await JobBlobs.Plot(store, record.Id, path) is { } png
+                ? Results.Stream(png, "image/png")
                 : Results.NotFound(new { error = $"job {id} has no plot '{file}'" }));
     }
 
@@ -82,6 +85,19 @@ public static class JobsApi
         CsvFile.Write(file, table);
         context.Response.RegisterForDispose(new DeleteOnDispose(file));
         return Results.File(file, "text/csv", $"{record.Id}.csv");
+    }
+
+    /// <summary>The result as numpy's <c>.npy</c>, streamed from the job store as it is stored.</summary>
+    private static async Task<IResult> ResultNpy(IClusterClient cluster, IJobStore store, string id)
+    {
+        if (await JobRecords.Find(cluster, id) is not { } record)
+        {
+            return NotFound(id);
+        }
+
+        return await JobBlobs.Result(store, record) is { } npy
+            ? Results.Stream(npy, "application/octet-stream", $"{record.Id}.npy")
+            : Results.Conflict(new { error = $"job {id} is {JobView.StatusWord(record.Status)} and has no result table" });
     }
 
     private static IResult TooLarge(long limit) =>

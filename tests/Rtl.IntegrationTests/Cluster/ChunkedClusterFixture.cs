@@ -56,6 +56,7 @@ public sealed class ChunkedClusterFixture : IAsyncLifetime
             }));
             silo.Services.AddSingleton(TaskRegistry.BuiltIn());
             silo.Services.AddSingleton<KernelThrottle>();
+            silo.Services.AddSingleton<Rtl.Storage.IJobStore>(new Rtl.Storage.FileJobStore(Path.Combine(DataDir, "jobs")));
         }
     }
 }

@@ -38,6 +38,7 @@ public sealed class TestClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(Options.Create(new RtlOptions { DataDir = DataDir, FilesRoot = DataDir }));
             silo.Services.AddSingleton(TaskRegistry.BuiltIn());
             silo.Services.AddSingleton<KernelThrottle>();
+            silo.Services.AddSingleton<Rtl.Storage.IJobStore>(new Rtl.Storage.FileJobStore(Path.Combine(DataDir, "jobs")));
         }
     }
 }

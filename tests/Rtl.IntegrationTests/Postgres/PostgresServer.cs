@@ -27,6 +27,11 @@ public sealed class PostgresServer : IAsyncLifetime
             ? null
             : $"no PostgreSQL: set {EnvironmentVariable} to a connection string, or install PostgreSQL (initdb, pg_ctl)";
 
+    /// <summary>Why a PostgreSQL test skips: only off CI, and only when no server can be had.</summary>
+    public static string? SkipReason() => IsCi ? null : Unavailable();
+
+    private static bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && ci != "false" && ci != "0";
+
     public async Task InitializeAsync()
     {
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } given)
@@ -145,15 +150,13 @@ public sealed class PostgresServer : IAsyncLifetime
 /// </summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
-    {
-        if (!IsCi && PostgresServer.Unavailable() is { } reason)
-        {
-            Skip = reason;
-        }
-    }
+    public PostgresFactAttribute() => Skip = PostgresServer.SkipReason();
+}
 
-    private static bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && ci != "false" && ci != "0";
+/// <summary>A theory that needs PostgreSQL, skipped like <see cref="PostgresFactAttribute"/>.</summary>
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute() => Skip = PostgresServer.SkipReason();
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using Rtl.Data;
+using Rtl.Hosting;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+using Rtl.Storage;
+
+namespace Rtl.Grains;
+
+public sealed partial class JobGrain
+{
+    private void Start(Pipeline pipeline, Table? input)
+    {
+        running = true;
+        _ = RunInBackground(pipeline, input);
+    }
+
+    private async Task RunInBackground(Pipeline pipeline, Table? input)
+    {
+        try
+        {
+            // No request holds this activation while the job runs.
+            DelayDeactivation(options.Value.JobTimeout);
+            var attempt = state.State.Attempts + 1;
+            state.State = state.State with
+            {
+                Status = JobStatus.Running,
+                Attempts = attempt,
+                AttemptLog = [.. state.State.AttemptLog, new JobAttempt(attempt, SiloName, DateTimeOffset.UtcNow)],
+            };
+            await state.WriteStateAsync();
+            JobResult result;
+            try
+            {
+                result = await GrainFactory.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Id, pipeline, input, observer);
+            }
+            catch (Exception e) when (SiloLoss.Is(e))
+            {
+                log.LogWarning(e, "Job {Job} lost its silo; it will be resumed", Id);
+                return;
+            }
+            catch (Exception e)
+            {
+                result = JobResult.Failed(Id, [], 0, e.Message);
+            }
+
+            await Finish(result);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Job {Job} could not record its outcome; it will be resumed", Id);
+        }
+        finally
+        {
+            running = false;
+        }
+    }
+
+    /// <summary>Stores the result and the plots, drops the input, then records the outcome.</summary>
+    private async Task Finish(JobResult result)
+    {
+        var resultStored = result.Table is { } table && await JobTables.WriteAsync(store, Id, BlobNames.Result, table);
+        await StorePlots(result);
+        if (state.State.InputPath is { } input && !Path.IsPathRooted(input))
+        {
+            await store.DeleteAsync(Id, input);
+        }
+
+        state.State = state.State with
+        {
+            Status = result.Succeeded ? JobStatus.Completed : JobStatus.Failed,
+            Finished = DateTimeOffset.UtcNow,
+            Stages = result.Stages,
+            Milliseconds = result.Milliseconds,
+            Error = result.Error,
+            ResultPath = resultStored ? BlobNames.Result : null,
+            Rows = result.Table?.RowCount ?? 0,
+            Columns = result.Table?.Names.ToArray() ?? [],
+            InputPath = null,
+            WaitingFor = null,
+        };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IJobIndexGrain>(0).Finished(Id);
+    }
+
+    /// <summary>
+    /// The plots were drawn on this silo (a plot stage runs whole, where the job runs); copy each into the store
+    /// so every silo serves it.
+    /// </summary>
+    private async Task StorePlots(JobResult result)
+    {
+        foreach (var file in result.Stages.SelectMany(s => s.Tasks).SelectMany(t => t.Files)
+                     .Where(f => f.EndsWith(".png", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!File.Exists(file))
+            {
+                log.LogWarning("Job {Job}: plot {File} is not on this silo's disk, so no other silo can serve it", Id, file);
+                continue;
+            }
+
+            await Task.Run(() => store.WriteAsync(Id, BlobNames.Plot(file), stream =>
+            {
+                using var png = File.OpenRead(file);
+                png.CopyTo(stream);
+            }));
+        }
+    }
+}
