@@ -4,7 +4,7 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using Rtl.Benchmarks;
 
-// One run: generate the data, then A (kernels), B (files), C (end to end, memory), D (load), each against its
+// One run: generate the data, then A (kernels), B (files), C (end to end, memory), D (load), E (job store), each against its
 // baseline measured in the same run. `--quick` for a short run; `--only A,C` for some sections.
 if (args.Length == 2 && args[0] == MemoryBench.ChildFlag)
 {
@@ -22,12 +22,12 @@ if (args.Length > 1 && args[0] == Probe.Flag)
 }
 
 var quick = args.Contains("--quick");
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C", "D"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C", "D", "E"];
 var keep = args.Contains("--keep-data");
 var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only") && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
 if (unknown.Length > 0)
 {
-    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D] [--keep-data]");
+    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D,E] [--keep-data]");
     return 2;
 }
 
@@ -75,6 +75,13 @@ try
         await LoadBench.Run(data, report, quick, section, header);
     }
 
+    if (only.Contains("E"))
+    {
+        const string section = "E. Job store (PostgreSQL, the store of many hosts, vs the data dir, the store of one)";
+        Console.WriteLine($"\n{section}");
+        await StoreBench.Run(report, budget, root, section);
+    }
+
     var markdown = report.Markdown(header, clock.Elapsed);
     Console.WriteLine();
     Console.WriteLine(markdown);
@@ -85,6 +92,13 @@ try
 
     var results = Path.Combine(Numpy.BenchDir, "results");
     Directory.CreateDirectory(results);
+    if (only.SequenceEqual(["E"]))
+    {
+        File.WriteAllText(Path.Combine(results, "store.md"), markdown); // as D: E alone leaves latest.md alone
+        Console.WriteLine($"written to {Path.Combine(results, "store.md")}");
+        return 0;
+    }
+
     File.WriteAllText(Path.Combine(results, quick ? "latest-quick.md" : "latest.md"), markdown);
     Console.WriteLine($"written to {Path.Combine(results, quick ? "latest-quick.md" : "latest.md")}");
     return 0;

@@ -25,25 +25,32 @@ public sealed partial class RtlClient
     public Task<bool> RemovePipelineAsync(string name, CancellationToken cancellationToken = default) =>
         Call(cluster.GetGrain<INamedPipelineGrain>(name).Remove(), cancellationToken);
 
-    /// <summary>Submits a durable job: its record is persisted before this returns.</summary>
-    public Task<JobRecord> SubmitAsync(Pipeline pipeline, Table? input = null, CancellationToken cancellationToken = default) =>
-        Call(cluster.GetGrain<IJobGrain>(Guid.NewGuid()).Submit(pipeline.ToJson(), null, input), cancellationToken);
+    /// <summary>
+    /// Submits a durable job: its record is persisted before this returns. A silo lost meanwhile is survived: the
+    /// submission is sent again under the same job id, which the job accepts once.
+    /// </summary>
+    public Task<JobRecord> SubmitAsync(Pipeline pipeline, Table? input = null, CancellationToken cancellationToken = default)
+    {
+        var job = cluster.GetGrain<IJobGrain>(Guid.NewGuid());
+        return Retried(() => job.Submit(pipeline.ToJson(), null, input), cancellationToken);
+    }
 
     /// <summary>Submits a durable job of a stored pipeline.</summary>
     public async Task<JobRecord> SubmitAsync(string pipelineName, Table? input = null, CancellationToken cancellationToken = default)
     {
         var pipeline = await GetPipelineAsync(pipelineName, cancellationToken)
             ?? throw new ArgumentException($"no pipeline named '{pipelineName}'", nameof(pipelineName));
-        return await Call(cluster.GetGrain<IJobGrain>(Guid.NewGuid()).Submit(pipeline.ToJson(), pipelineName, input), cancellationToken);
+        var job = cluster.GetGrain<IJobGrain>(Guid.NewGuid());
+        return await Retried(() => job.Submit(pipeline.ToJson(), pipelineName, input), cancellationToken);
     }
 
     /// <summary>A job's record, or null for an unknown id.</summary>
     public Task<JobRecord?> GetJobAsync(Guid jobId, CancellationToken cancellationToken = default) =>
-        Call(cluster.GetGrain<IJobGrain>(jobId).Get(), cancellationToken);
+        Retried(() => cluster.GetGrain<IJobGrain>(jobId).Get(), cancellationToken);
 
     /// <summary>The result table of a completed job.</summary>
     public Task<Table?> GetJobResultAsync(Guid jobId, CancellationToken cancellationToken = default) =>
-        Call(cluster.GetGrain<IJobGrain>(jobId).Result(), cancellationToken);
+        Retried(() => cluster.GetGrain<IJobGrain>(jobId).Result(), cancellationToken);
 
     /// <summary>
     /// Removes now what retention would remove later: the results, plots and records of jobs older than the silos'
@@ -55,7 +62,7 @@ public sealed partial class RtlClient
     /// <summary>Recent jobs, newest first.</summary>
     public async Task<IReadOnlyList<JobRecord>> ListJobsAsync(int count = 20, CancellationToken cancellationToken = default)
     {
-        var ids = await Call(cluster.GetGrain<IJobIndexGrain>(0).Recent(count), cancellationToken);
+        var ids = await Retried(() => cluster.GetGrain<IJobIndexGrain>(0).Recent(count), cancellationToken);
         var records = await Task.WhenAll(ids.Select(id => GetJobAsync(id, cancellationToken)));
         return records.OfType<JobRecord>().ToArray();
     }

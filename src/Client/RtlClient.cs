@@ -152,6 +152,10 @@ public sealed partial class RtlClient : IAsyncDisposable
         }
     }
 
+    /// <summary>An idempotent call, sent again while it fails because a silo was lost (until the cluster votes it out).</summary>
+    private Task<T> Retried<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
+        Call(SiloLoss.Retry(_ => call()), cancellationToken);
+
     private async Task<T> Call<T>(Task<T> call, CancellationToken cancellationToken)
     {
         try

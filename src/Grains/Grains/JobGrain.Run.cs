@@ -26,7 +26,9 @@ public sealed partial class JobGrain
             {
                 Status = JobStatus.Running,
                 Attempts = attempt,
-                AttemptLog = [.. state.State.AttemptLog, new JobAttempt(attempt, SiloName, DateTimeOffset.UtcNow)],
+                // An array: grain storage writes the record as JSON with its types, and a collection expression's
+                // compiler-made list type could not be read back.
+                AttemptLog = state.State.AttemptLog.Append(new JobAttempt(attempt, SiloName, DateTimeOffset.UtcNow)).ToArray(),
             };
             await state.WriteStateAsync();
             JobResult result;
