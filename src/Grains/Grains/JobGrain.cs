@@ -43,6 +43,14 @@ public sealed partial class JobGrain(
     {
         if (state.RecordExists)
         {
+            // A submission sent again (its first reply lost with a silo) may find the record written but the job
+            // not yet indexed or started: finish what the first one began.
+            if (state.State.Status is JobStatus.Queued && !running)
+            {
+                await GrainFactory.GetGrain<IJobIndexGrain>(0).Add(Id);
+                await Resume();
+            }
+
             return state.State;
         }
 

@@ -32,6 +32,13 @@ public sealed class JobIndexGrain(
 
     public async Task Add(Guid jobId)
     {
+        // Idempotent: a submission sent again after a lost silo adds its job once.
+        if (state.State.Unfinished.Contains(jobId) || state.State.Jobs.Contains(jobId))
+        {
+            EnsureResumer();
+            return;
+        }
+
         state.State.Jobs.Add(jobId);
         state.State.Unfinished.Add(jobId);
         if (state.State.Jobs.Count > Kept)

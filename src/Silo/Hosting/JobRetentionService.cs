@@ -11,7 +11,7 @@ namespace Rtl.Hosting;
 public sealed class JobRetentionService(IGrainFactory grains, IOptions<RtlOptions> options, ILogger<JobRetentionService> log)
     : PeriodicService(log)
 {
-    protected override TimeSpan FirstDelay => TimeSpan.FromMinutes(1);
+    protected override TimeSpan FirstDelay => TimeSpan.FromMinutes(5);
 
     protected override TimeSpan Period => TimeSpan.FromMinutes(15);
 
