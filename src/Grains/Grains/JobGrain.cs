@@ -102,7 +102,9 @@ public sealed partial class JobGrain(
             return;
         }
 
+        // Held while the input is read, so a second Resume meanwhile does not start the job twice.
         running = true;
+        var started = false;
         try
         {
             var last = state.State.AttemptLog.LastOrDefault();
@@ -122,11 +124,12 @@ public sealed partial class JobGrain(
 
             LogResuming(Id, state.State.Attempts + 1, SiloName, last?.Silo ?? "-");
             Start(Pipeline.FromJson(state.State.PipelineJson), input);
+            started = true;
         }
-        catch
+        finally
         {
-            running = false;
-            throw;
+            // A started run clears the flag itself when it ends.
+            running &= started;
         }
     }
 
