@@ -1,7 +1,3 @@
-using Rtl.Client;
-using Rtl.Formats;
-using Rtl.Pipelines;
-
 namespace Rtl.Silo.Cli;
 
 /// <summary>The <c>rtl</c> command: dispatches verbs and turns every failure into a message and an exit code.</summary>
@@ -30,6 +26,9 @@ public static class Cli
 
     public static async Task<int> Main(string[] args)
     {
+        // Read before parsing, so even a failure to parse the options is reported as --debug asks.
+        var debug = args.Contains("--debug");
+        CliErrors.ReportUnhandled(debug);
         try
         {
             var line = new CommandLine(args);
@@ -62,11 +61,9 @@ public static class Cli
             Console.Error.WriteLine($"rtl: {e.Message} (see `rtl help`)");
             return 2;
         }
-        catch (Exception e) when (e is RtlJobException or RtlConnectionException or PipelineFormatException or FileFormatException
-            or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"rtl: {e.Message}");
-            return 1;
+            return CliErrors.Report(e, debug);
         }
     }
 }
