@@ -11,25 +11,23 @@ public sealed class CliErrorTests(RealSilos silos) : IClassFixture<RealSilos>
     private const string StackFrame = "   at ";
 
     [Fact]
-    public async Task A_job_whose_result_file_is_gone_fails_with_the_file_named_not_a_crash()
+    public async Task A_job_whose_stored_result_is_cut_short_fails_with_the_blob_named_not_a_crash()
     {
-        // What a user saw when the result lived on a silo that was killed: the silo's FileFormatException
-        // reached the CLI as CodecNotFoundException, which nothing caught (exit 134).
+        // What a user saw when a result could not be read on the silo: the silo's FileFormatException reached
+        // the CLI as CodecNotFoundException, which nothing caught (exit 134).
         await File.WriteAllTextAsync(Path.Combine(silos.Files, "in.csv"), "a\n1\n2\n");
         await File.WriteAllTextAsync(Path.Combine(silos.Files, "p.json"), """{"stages": [{"tasks": [{"task": "null"}]}]}""");
         var submitted = await silos.Rtl("submit", Path.Combine(silos.Files, "p.json"), "--input", Path.Combine(silos.Files, "in.csv"), "--wait");
         Assert.True(submitted.ExitCode == 0, submitted.ToString());
         var id = Guid.Parse(submitted.Stdout.Split('\n')[0].Trim());
-        foreach (var file in Directory.GetFiles(Path.Combine(silos.DataDir, "results"), $"{id:N}.*"))
-        {
-            File.Delete(file);
-        }
+        var stored = Path.Combine(silos.DataDir, "jobs", id.ToString("N"), "result.npy");
+        File.WriteAllBytes(stored, File.ReadAllBytes(stored)[..100]); // the header, not the rows
 
         var job = await silos.Rtl("job", id.ToString(), "--output", Path.Combine(silos.Files, "out.csv"));
 
         Assert.True(job.ExitCode == 1, job.ToString());
         Assert.StartsWith("rtl: ", job.Stderr);
-        Assert.True(job.Stderr.Contains(Path.Combine(silos.DataDir, "results", $"{id:N}.")), job.ToString());
+        Assert.True(job.Stderr.Contains($"job {id} result.npy: ended early"), job.ToString());
         Assert.DoesNotContain(StackFrame, job.Stderr);
     }
 
