@@ -97,8 +97,15 @@ public sealed partial class JobGrain(
 
     public async Task Resume()
     {
-        if (running || !state.RecordExists || state.State.Status is not (JobStatus.Queued or JobStatus.Running))
+        if (running || !state.RecordExists)
         {
+            return;
+        }
+
+        if (state.State.Status is not (JobStatus.Queued or JobStatus.Running))
+        {
+            // Finished, but the index did not hear of it (its silo died at that moment): tell it again.
+            await GrainFactory.GetGrain<IJobIndexGrain>(0).Finished(Id);
             return;
         }
 

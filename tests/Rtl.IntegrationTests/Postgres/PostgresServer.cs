@@ -30,7 +30,8 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>Why a PostgreSQL test skips: only off CI, and only when no server can be had.</summary>
     public static string? SkipReason() => IsCi ? null : Unavailable();
 
-    private static bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && ci != "false" && ci != "0";
+    /// <summary>CI=true: tests that need a service fail without it, never skip.</summary>
+    public static bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && ci != "false" && ci != "0";
 
     public async Task InitializeAsync()
     {

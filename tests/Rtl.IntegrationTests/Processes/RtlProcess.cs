@@ -32,9 +32,13 @@ public static class RtlProcess
     }
 
     /// <summary>Runs rtl to completion (bounded by <paramref name="timeout"/>) and returns what it printed.</summary>
-    public static async Task<Outcome> Run(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static Task<Outcome> Run(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        Run(StartInfo(workingDirectory, args), timeout);
+
+    /// <summary>Runs a prepared command (stdout and stderr redirected) to completion, bounded by <paramref name="timeout"/>.</summary>
+    public static async Task<Outcome> Run(ProcessStartInfo start, TimeSpan timeout)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -45,7 +49,7 @@ public static class RtlProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"rtl {string.Join(' ', args)} did not finish within {timeout}");
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}");
         }
 
         return new Outcome(process.ExitCode, await stdout, await stderr);

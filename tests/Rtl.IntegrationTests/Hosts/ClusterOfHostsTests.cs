@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Rtl.IntegrationTests.Hosts;
+
+/// <summary>
+/// Rtl as it is meant to run: three hosts, each with a disk the others cannot read, on one PostgreSQL. Jobs keep
+/// their results and plots, and every host serves every job, whatever happens to the host that ran it.
+/// </summary>
+[Collection(ClusterOfHostsCollection.Name)]
+public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(4);
+
+    private IReadOnlyList<long> mark = [];
+
+    public async Task InitializeAsync()
+    {
+        await cluster.EnsureAllUpAsync();
+        mark = cluster.LogMark();
+    }
+
+    public Task DisposeAsync()
+    {
+        cluster.WriteLogs(output, mark);
+        return Task.CompletedTask;
+    }
+
+    [HostsFact]
+    public async Task A_host_cannot_see_another_hosts_data_dir_or_files()
+    {
+        var secret = Path.Combine(cluster[2].FilesRoot, "only-on-host-2.csv");
+        await File.WriteAllTextAsync(secret, "a\n1\n");
+
+        // /proc/<pid>/root shows the file system as that process sees it, through its own mounts.
+        Assert.False(File.Exists($"/proc/{cluster[1].Pid}/root{secret}"), "host 1's silo can read host 2's files");
+        Assert.False(Directory.Exists($"/proc/{cluster[3].Pid}/root{Path.Combine(cluster[2].DataDir, "rtl.db")}"));
+        Assert.True(File.Exists($"/proc/{cluster[2].Pid}/root{secret}"), "host 2's silo cannot read its own files");
+        output.WriteLine($"addresses: {string.Join(", ", cluster.Hosts.Select(h => h.Address))} (distinct: {cluster.DistinctAddresses})");
+    }
+
+    [HostsFact]
+    public async Task Durable_jobs_survive_a_killed_host_and_every_host_serves_every_result_and_plot()
+    {
+        var traffic = new JobTraffic();
+        var hosts = cluster.Hosts;
+        var victim = cluster[2];
+        var clock = new Stopwatch();
+        // Twelve at once, so the hosts are busy with them when host 2 dies; then the rest, six at a time.
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => traffic.SubmitAsync(hosts, i % hosts.Count, TimeSpan.FromMinutes(1))));
+        var inFlight = await JobTraffic.RunningOnAsync(cluster[1], victim, traffic.Acked, TimeSpan.FromSeconds(30));
+        await victim.KillAsync(); // SIGKILL while its jobs run
+        clock.Start();
+        output.WriteLine($"killed {victim} after {traffic.Acked.Count} acknowledged jobs, job {inFlight?.ToString() ?? "(none seen)"} running there");
+        for (var batch = 12; batch < 30; batch += 6)
+        {
+            await Task.WhenAll(Enumerable.Range(batch, 6).Select(i => traffic.SubmitAsync(hosts, i % hosts.Count, TimeSpan.FromMinutes(1))));
+        }
+
+        var records = await JobTraffic.WaitAllAsync(cluster[1], traffic.Acked, Settle);
+        var lastCompletion = clock.Elapsed;
+        var completed = records.Values.Count(r => r["status"]!.GetValue<string>() == "completed");
+        output.WriteLine($"jobs sent {traffic.Sent}, acked {traffic.Acked.Count}, completed {completed}, lost {traffic.Acked.Count - completed}; " +
+            $"503s {traffic.Unavailable}; kill to last completion {lastCompletion.TotalSeconds:F1} s");
+        Assert.True(traffic.Problems.Count == 0, string.Join("\n", traffic.Problems.Take(5)));
+        Assert.Equal(traffic.Sent, traffic.Acked.Count);
+        Assert.All(traffic.Acked, job => Assert.True(records.TryGetValue(job, out var r) && r["status"]!.GetValue<string>() == "completed",
+            $"job {job}: {(records.TryGetValue(job, out var record) ? record.ToJsonString() : "still running")}"));
+        output.WriteLine($"job run times: {string.Join(", ", records.Values.Select(r => r["milliseconds"]!.GetValue<double>().ToString("F0")))} ms");
+        var resumed = records.Values.Where(r => Attempts(r).Count > 1).ToArray();
+        output.WriteLine($"{resumed.Length} job(s) resumed after the kill: {string.Join("; ", resumed.Select(r => string.Join(" → ", Attempts(r))))}");
+        Assert.Contains(records.Values, r => Attempts(r).Count > 1 && Attempts(r)[0].Contains(victim.Address + ":" + victim.SiloPort, StringComparison.Ordinal));
+
+        await AssertServedByAll(traffic.Acked, hosts.Where(h => h.IsRunning));
+        await victim.StartAsync();
+        await cluster.WaitForActiveSilosAsync(ClusterOfHosts.Count);
+        await AssertServedByAll(traffic.Acked, [victim]);
+
+        // The CLI of the host that came back writes a result of a job it never ran.
+        var foreign = records.First(r => !Attempts(r.Value)[^1].Contains(victim.Address + ":" + victim.SiloPort, StringComparison.Ordinal)).Key;
+        var written = await victim.Cli("job", foreign.ToString(), "--output", "result.csv");
+        Assert.True(written.ExitCode == 0, written.ToString());
+        Assert.Equal(JobTraffic.Rows + 1, File.ReadLines(Path.Combine(victim.FilesRoot, "result.csv")).Count());
+    }
+
+    [HostsFact]
+    public async Task A_rolling_restart_loses_no_job()
+    {
+        var traffic = new JobTraffic();
+        var hosts = cluster.Hosts;
+        for (var round = 0; round < hosts.Count; round++)
+        {
+            var restarting = hosts[round];
+            var stopping = restarting.StopAsync();
+            for (var i = 0; i < 4; i++)
+            {
+                await traffic.SubmitAsync(hosts, round + 1 + i, TimeSpan.FromMinutes(1));
+            }
+
+            Assert.True(await stopping, $"{restarting} did not stop within 40 s of SIGTERM");
+            await restarting.StartAsync();
+            await cluster.WaitForActiveSilosAsync(ClusterOfHosts.Count);
+        }
+
+        var records = await JobTraffic.WaitAllAsync(cluster[1], traffic.Acked, Settle);
+        var completed = records.Values.Count(r => r["status"]!.GetValue<string>() == "completed");
+        output.WriteLine($"jobs sent {traffic.Sent}, acked {traffic.Acked.Count}, completed {completed}; 503s {traffic.Unavailable}");
+        Assert.True(traffic.Problems.Count == 0, string.Join("\n", traffic.Problems.Take(5)));
+        Assert.Equal(traffic.Sent, completed);
+        await AssertServedByAll(traffic.Acked, hosts);
+    }
+
+    private static List<string> Attempts(JsonNode record) =>
+        record["attempts"]!.AsArray().Select(a => a!["silo"]!.GetValue<string>()).ToList();
+
+    private async Task AssertServedByAll(IReadOnlyList<Guid> jobs, IEnumerable<Host> hosts)
+    {
+        foreach (var host in hosts)
+        {
+            var wrong = (await Task.WhenAll(jobs.Select(job => JobTraffic.ServedWrongAsync(host, job)))).OfType<string>().ToArray();
+            Assert.True(wrong.Length == 0, $"{wrong.Length} of {jobs.Count} jobs not served right by {host}:\n{string.Join('\n', wrong.Take(5))}");
+            output.WriteLine($"{host} served all {jobs.Count} results and plots");
+        }
+    }
+}
