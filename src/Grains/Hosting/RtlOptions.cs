@@ -26,6 +26,9 @@ public sealed class RtlOptions
 
     public int WebPort { get; set; } = 8080;
 
+    /// <summary>True while <see cref="WebPort"/> is the default: a taken one moves on to the next free port. A port given by flag or config is refused when taken.</summary>
+    public bool WebPortMayMove { get; set; } = true;
+
     /// <summary>The address the web app listens on; default loopback (beyond it, set <see cref="WebApiKey"/>).</summary>
     public string? WebAddress { get; set; }
 

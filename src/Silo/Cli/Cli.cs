@@ -8,6 +8,7 @@ public static class Cli
 
         rtl silo                       run a silo in the foreground (systemd)
         rtl start | stop | restart     start a silo in the background / stop the data dir's silos
+                                       [--start-timeout SECONDS] (default 120: give up, stop it and say why)
         rtl status                     list the cluster's silos (exit 3 when none is running)
         rtl demo                       run the seed's dev.py on synthetic data, write its plots, serve the jobs page   [--no-wait]
         rtl run PIPELINE.json|NAME     run a pipeline   [--input FILE] [--output FILE] [--embedded]

@@ -37,8 +37,7 @@ public sealed class ClusterSession : IAsyncDisposable
         options.SiloPort = FreePort();
         options.GatewayPort = FreePort();
         options.WebPort = 0; // any free port: an embedded silo must not take a running silo's web port
-        var host = SiloHost.Build(options);
-        await host.StartAsync();
+        var host = await SiloHost.StartAsync(options);
         var cluster = host.Services.GetRequiredService<IClusterClient>();
         return new ClusterSession(RtlClient.FromClusterClient(cluster, options.JobTimeout), host);
     }

@@ -25,6 +25,8 @@ public static class OptionsLoader
         options.SiloPort = line.IntOption("silo-port") ?? options.SiloPort;
         options.GatewayPort = line.IntOption("gateway-port") ?? options.GatewayPort;
         options.WebPort = line.IntOption("web-port") ?? options.WebPort;
+        options.WebPortMayMove &= line.Option("web-port") is null && configuration["WebPort"] is null
+            && configuration[$"{RtlOptions.Section}:WebPort"] is null;
         options.ClusterId = line.Option("cluster-id") ?? options.ClusterId;
         options.FilesRoot = line.Option("files-root") ?? options.FilesRoot;
         options.PluginsDir = line.Option("plugins-dir") is { } plugins ? ExpandHome(plugins) : options.PluginsDir;

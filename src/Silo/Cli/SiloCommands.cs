@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Rtl.Client;
 using Rtl.Client.Storage;
@@ -16,32 +15,61 @@ public static class SiloCommands
     {
         line.RejectUnknown(SiloOptions);
         var pidFile = SiloProcesses.PidFile(options.DataDir, options.SiloPort);
-        if (SiloProcesses.Running(options.DataDir).Any(s => s.Port == options.SiloPort))
+        // `rtl start` may already have written this process's own pid: only another live process counts.
+        if (SiloProcesses.Running(options.DataDir).Any(s => s.Port == options.SiloPort && s.Pid != Environment.ProcessId))
         {
             throw new UsageException($"a silo is already running on port {options.SiloPort} for {options.DataDir} (stop it with `rtl stop`)");
         }
 
-        using var host = SiloHost.Build(options, Microsoft.Extensions.Logging.LogLevel.Warning);
-        await host.StartAsync();
+        // The PID file comes first, so `rtl stop` reaches a silo that is still starting (or stuck starting).
+        Directory.CreateDirectory(options.DataDir);
         await File.WriteAllTextAsync(pidFile, Environment.ProcessId.ToString());
-        Console.WriteLine($"Rtl silo up: silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', data dir {options.DataDir}, files root {options.ResolvedFilesRoot}");
-        Console.WriteLine(Web.WebHosting.Describe(host.Services, options));
         try
         {
+            using var host = await StartUnlessStopped(options);
+            if (host is null)
+            {
+                return 1;
+            }
+
+            // One write: `rtl start` sees the up line and the web line together.
+            Console.WriteLine($"{UpLine}: silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', "
+                + $"data dir {options.DataDir}, files root {options.ResolvedFilesRoot}{Environment.NewLine}{Web.WebHosting.Describe(host.Services, options)}");
             await host.WaitForShutdownAsync();
         }
         finally
         {
-            File.Delete(pidFile);
+            SiloProcesses.RemovePidFile(pidFile, Environment.ProcessId);
         }
 
         return 0;
     }
 
-    /// <summary>Starts <c>rtl silo</c> in the background and returns once its gateway accepts clients.</summary>
+    private static async Task<IHost?> StartUnlessStopped(RtlOptions options)
+    {
+        try
+        {
+            return await SiloHost.StartAsync(options, Microsoft.Extensions.Logging.LogLevel.Warning);
+        }
+        catch (OperationCanceledException)
+        {
+            // SIGTERM while starting (`rtl stop`, or `rtl start` giving up): nothing to report but that.
+            Console.Error.WriteLine($"rtl: the silo on port {options.SiloPort} was stopped before it came up");
+            return null;
+        }
+    }
+
+    /// <summary>What a silo prints once it serves: <c>rtl start</c> waits for this line in the log.</summary>
+    public const string UpLine = "Rtl silo up";
+
+    /// <summary>
+    /// Starts <c>rtl silo</c> in the background and returns once it serves; a silo that exits first, or does
+    /// not come up within <c>--start-timeout</c>, is reported with its log's last lines and nothing is left running.
+    /// </summary>
     public static async Task<int> Start(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown(SiloOptions);
+        line.RejectUnknown([.. SiloOptions, "start-timeout"]);
+        var timeout = StartTimeout(line);
         if (SiloProcesses.Running(options.DataDir).FirstOrDefault(s => s.Port == options.SiloPort) is { Pid: > 0 } running)
         {
             Console.Error.WriteLine($"rtl: a silo is already running on port {options.SiloPort} (pid {running.Pid}) for {options.DataDir}");
@@ -49,32 +77,45 @@ public static class SiloCommands
         }
 
         Directory.CreateDirectory(options.DataDir);
-        var log = SiloProcesses.LogFile(options.DataDir, options.SiloPort);
-        var logStart = File.Exists(log) ? new FileInfo(log).Length : 0;
-        var process = Process.Start(BackgroundStart(line, options, log))!;
-        await process.WaitForExitAsync();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        var silo = await BackgroundSilo.Launch(line, options);
+        var outcome = await silo.WaitUntilUp(timeout);
+        if (outcome == BackgroundSilo.Outcome.Up)
         {
-            var up = SiloProcesses.Running(options.DataDir).FirstOrDefault(s => s.Port == options.SiloPort);
-            if (up.Pid > 0 && SiloProcesses.PortAccepts(options.GatewayPort))
+            Console.WriteLine($"Started silo on port {options.SiloPort} (pid {silo.Pid}); gateway port {options.GatewayPort}; log {silo.Log}");
+            if (silo.WebLine() is { } web)
             {
-                Console.WriteLine($"Started silo on port {options.SiloPort} (pid {up.Pid}); gateway port {options.GatewayPort}; log {log}");
-                if (await WebLine(log, logStart) is { } web)
-                {
-                    Console.WriteLine(web);
-                }
-
-                return 0;
+                Console.WriteLine(web);
             }
 
-            await Task.Delay(200);
+            return 0;
         }
 
-        Console.Error.WriteLine($"rtl: the silo did not come up within 90 s; last lines of {log}:");
-        Console.Error.WriteLine(string.Join(Environment.NewLine, File.Exists(log) ? File.ReadLines(log).TakeLast(20) : []));
+        if (outcome == BackgroundSilo.Outcome.TimedOut)
+        {
+            var graceful = await SiloProcesses.Stop(silo.Pid, TimeSpan.FromSeconds(15));
+            Console.Error.WriteLine($"rtl: the silo (pid {silo.Pid}) did not come up within {timeout.TotalSeconds:0.#} s (--start-timeout); "
+                + $"{(graceful ? "stopped" : "killed")} it. Last lines of {silo.Log}:");
+        }
+        else
+        {
+            Console.Error.WriteLine($"rtl: the silo (pid {silo.Pid}) exited before it came up. Last lines of {silo.Log}:");
+        }
+
+        SiloProcesses.RemovePidFile(SiloProcesses.PidFile(options.DataDir, options.SiloPort), silo.Pid);
+        Console.Error.WriteLine(silo.LastLines(20));
         return 1;
     }
+
+    /// <summary>How long <c>rtl start</c> waits for the silo: a cold start on a loaded Pi takes tens of seconds.</summary>
+    public const int DefaultStartTimeoutSeconds = 120;
+
+    private static TimeSpan StartTimeout(CommandLine line) =>
+        line.IntOption("start-timeout") switch
+        {
+            null => TimeSpan.FromSeconds(DefaultStartTimeoutSeconds),
+            > 0 and var seconds => TimeSpan.FromSeconds(seconds),
+            var other => throw new UsageException($"--start-timeout expects a positive number of seconds, got {other}"),
+        };
 
     /// <summary>Stops every silo of the data dir gracefully: they leave the cluster before exiting.</summary>
     public static async Task<int> Stop(CommandLine line, RtlOptions options)
@@ -134,90 +175,5 @@ public static class SiloCommands
             Console.WriteLine($"No silo is running for {options.DataDir}. Start one with `rtl start`.");
             return 3;
         }
-    }
-
-    /// <summary>The silo logs where its web app listens (the port may have moved on): pass that line on.</summary>
-    private static async Task<string?> WebLine(string log, long from)
-    {
-        for (var i = 0; i < 25; i++)
-        {
-            using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            reader.BaseStream.Seek(from, SeekOrigin.Begin);
-            var added = await reader.ReadToEndAsync();
-            if (added.Split('\n').FirstOrDefault(l => l.StartsWith("Web app:", StringComparison.Ordinal)) is { } line)
-            {
-                return line.TrimEnd('\r');
-            }
-
-            await Task.Delay(200);
-        }
-
-        return null;
-    }
-
-    private static ProcessStartInfo BackgroundStart(CommandLine line, RtlOptions options, string log)
-    {
-        // nohup + a shell redirect: the silo keeps its log and outlives this command and its terminal.
-        var self = SelfCommand();
-        var arguments = new List<string>(self) { "silo", "--data-dir", options.DataDir, "--silo-port", options.SiloPort.ToString(),
-            "--gateway-port", options.GatewayPort.ToString(), "--web-port", options.WebPort.ToString(), "--cluster-id", options.ClusterId,
-            "--files-root", options.ResolvedFilesRoot, "--plugins-dir", options.ResolvedPluginsDir };
-        if (options.AdvertisedAddress is { } address)
-        {
-            arguments.AddRange(["--address", address]);
-        }
-
-        if (line.IntOption("max-kernels") is { } kernels)
-        {
-            arguments.AddRange(["--max-kernels", kernels.ToString()]);
-        }
-
-        if (options.Chunking)
-        {
-            arguments.AddRange(["--chunking", "--chunk-rows", options.ChunkRows.ToString()]);
-        }
-
-        if (options.Debug)
-        {
-            arguments.Add("--debug");
-        }
-
-        // Storage, certificate and limits travel as flags; the connection string (it may hold a password) and
-        // the certificate's password travel in the environment, out of `ps`.
-        arguments.AddRange(["--storage", options.Storage, "--max-table-bytes", options.MaxTableBytes.ToString()]);
-        if (options.TlsCertificate is { } certificate)
-        {
-            arguments.AddRange(["--tls-certificate", Path.GetFullPath(certificate)]);
-        }
-
-        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("nohup \"$@\" >>\"$LOG\" 2>&1 </dev/null &");
-        start.ArgumentList.Add("rtl-start");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["LOG"] = log;
-        if (options.ConnectionString is { } connectionString)
-        {
-            start.Environment["RTL_ConnectionString"] = connectionString;
-        }
-
-        if (options.TlsCertificatePassword is { } password)
-        {
-            start.Environment["RTL_TlsCertificatePassword"] = password;
-        }
-        return start;
-    }
-
-    /// <summary>How to run this program again: the apphost itself, or <c>dotnet rtl.dll</c>.</summary>
-    private static IReadOnlyList<string> SelfCommand()
-    {
-        var process = Environment.ProcessPath!;
-        return Path.GetFileNameWithoutExtension(process) == "dotnet"
-            ? [process, typeof(SiloCommands).Assembly.Location]
-            : [process];
     }
 }

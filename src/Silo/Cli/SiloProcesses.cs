@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace Rtl.Silo.Cli;
@@ -10,6 +9,15 @@ public static partial class SiloProcesses
     public static string PidFile(string dataDir, int siloPort) => Path.Combine(dataDir, $"silo-{siloPort}.pid");
 
     public static string LogFile(string dataDir, int siloPort) => Path.Combine(dataDir, $"silo-{siloPort}.log");
+
+    /// <summary>Removes a PID file if it still names <paramref name="pid"/> (a newer silo may have taken it over).</summary>
+    public static void RemovePidFile(string pidFile, int pid)
+    {
+        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var written) && written == pid)
+        {
+            File.Delete(pidFile);
+        }
+    }
 
     /// <summary>Live silos (port, pid); PID files of processes that are gone are removed.</summary>
     public static IReadOnlyList<(int Port, int Pid)> Running(string dataDir)
@@ -85,20 +93,6 @@ public static partial class SiloProcesses
 
         _ = Kill(pid, 9);
         return false;
-    }
-
-    public static bool PortAccepts(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

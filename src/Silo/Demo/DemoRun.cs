@@ -26,6 +26,7 @@ public static class DemoRun
         SiloPort = FreePort.Any(),
         GatewayPort = FreePort.Any(),
         WebPort = from.WebPort,
+        WebPortMayMove = from.WebPortMayMove,
         WebAddress = from.WebAddress,
         Debug = from.Debug,
     };
@@ -43,9 +44,7 @@ public static class DemoRun
     public static async Task<IHost> StartSilo(RtlOptions demo)
     {
         // Errors only: the scheduler warns about kernels over 1 s, and plotting thousands of points can be one.
-        var host = SiloHost.Build(demo, Microsoft.Extensions.Logging.LogLevel.Error);
-        await host.StartAsync();
-        return host;
+        return await SiloHost.StartAsync(demo, Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
     public static string WebUrl(IHost silo) => WebHosting.Url(silo.Services) ?? throw new InvalidOperationException("the web app is not listening");

@@ -1,10 +1,10 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Rtl.Hosting.Ports;
 using Rtl.Plugins;
 using Rtl.Registry;
 using Rtl.Silo.Security;
@@ -18,6 +18,8 @@ public static class SiloHost
 {
     public static IHost Build(RtlOptions options, LogLevel logLevel = LogLevel.Warning)
     {
+        // Before anything else, so a silo whose port is taken says so at once and touches nothing.
+        SiloPorts.EnsureFree(options);
         Directory.CreateDirectory(options.DataDir);
         // A web application host (no default config sources, like DisableDefaults): the silo serves its web app too.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -35,9 +37,8 @@ public static class SiloHost
             silo.UseRtlStorage(options);
             silo.UseRtlSecurity(options);
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
-            var address = options.AdvertisedAddress is { Length: > 0 } a ? IPAddress.Parse(a) : IPAddress.Loopback;
-            silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort,
-                listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+            silo.ConfigureEndpoints(SiloPorts.Advertised(options), options.SiloPort, options.GatewayPort,
+                listenOnAnyHostAddress: SiloPorts.ListensOnAnyAddress(options));
             // Tables travel in one message: lift Orleans' 100 MB body limit to the frame's own limit.
             silo.Configure<SiloMessagingOptions>(o => (o.ResponseTimeout, o.MaxMessageBodySize) = (options.JobTimeout, int.MaxValue));
         });
@@ -51,5 +52,26 @@ public static class SiloHost
         app.Services.GetRequiredService<TaskRegistry>();
         app.MapRtlWeb();
         return app;
+    }
+
+    /// <summary>
+    /// Builds and starts a silo, then checks that it alone listens on its ports (two silos checking at the
+    /// same moment could both get them); one that does not is stopped again.
+    /// </summary>
+    public static async Task<IHost> StartAsync(RtlOptions options, LogLevel logLevel = LogLevel.Warning)
+    {
+        var host = Build(options, logLevel);
+        await host.StartAsync();
+        try
+        {
+            SiloPorts.EnsureSole(options);
+            return host;
+        }
+        catch (PortInUseException)
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+            host.Dispose();
+            throw;
+        }
     }
 }

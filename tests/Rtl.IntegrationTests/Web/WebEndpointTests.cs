@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Rtl.Hosting;
+using Rtl.Hosting.Ports;
 using Rtl.Silo.Web;
 using Xunit;
 
@@ -19,6 +20,33 @@ public sealed class WebEndpointTests
 
         Assert.Equal(IPAddress.Loopback, chosen.Address);
         Assert.True(chosen.Port > port && chosen.Port < port + WebEndpoint.Attempts, $"chose {chosen.Port} after {port}");
+    }
+
+    [Fact]
+    public void A_taken_web_port_that_was_given_explicitly_is_refused_naming_the_port_and_its_holder()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var refused = Assert.Throws<PortInUseException>(() => WebEndpoint.Choose(new RtlOptions { WebPort = port, WebPortMayMove = false }));
+
+        Assert.Contains($"web port {port} (127.0.0.1) is already in use by pid {Environment.ProcessId} ", refused.Message);
+        Assert.Contains("--web-port", refused.Message);
+    }
+
+    [Fact]
+    public void A_listener_that_shares_its_port_the_way_Orleans_binds_is_still_seen_as_taken()
+    {
+        // Orleans sets ReuseAddress, which .NET on Linux makes SO_REUSEPORT: a second such bind would succeed.
+        using var orleansStyle = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        orleansStyle.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        orleansStyle.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        orleansStyle.Listen();
+        var endpoint = (IPEndPoint)orleansStyle.LocalEndPoint!;
+
+        Assert.False(ExclusivePorts.IsFree(endpoint, "gateway"), $"port {endpoint.Port} reported free while a listener holds it");
+        Assert.False(ExclusivePorts.IsFree(new IPEndPoint(IPAddress.Any, endpoint.Port), "gateway"), "the wildcard address overlaps it too");
     }
 
     [Fact]
