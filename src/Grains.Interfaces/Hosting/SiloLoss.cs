@@ -18,9 +18,13 @@ public static class SiloLoss
         _ => error.InnerException is { } inner && Is(inner),
     };
 
-    /// <summary>Runs <paramref name="call"/> (given the attempt number) again while it fails with a lost silo.</summary>
-    public static async Task<T> Retry<T>(Func<int, Task<T>> call)
+    /// <summary>
+    /// Runs <paramref name="call"/> (given the attempt number) again while it fails with a lost silo, for
+    /// <paramref name="patience"/> (default <see cref="Patience"/>); then the silo loss is thrown.
+    /// </summary>
+    public static async Task<T> Retry<T>(Func<int, Task<T>> call, TimeSpan? patience = null)
     {
+        var limit = patience ?? Patience;
         var clock = Stopwatch.StartNew();
         for (var attempt = 0; ; attempt++)
         {
@@ -28,7 +32,7 @@ public static class SiloLoss
             {
                 return await call(attempt);
             }
-            catch (Exception e) when (Is(e) && clock.Elapsed < Patience)
+            catch (Exception e) when (Is(e) && clock.Elapsed < limit)
             {
                 // A fresh key gets a fresh activation, placed among the silos still alive.
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2_000, 250 << Math.Min(attempt, 4))));

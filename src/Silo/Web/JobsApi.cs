@@ -47,11 +47,15 @@ public static class JobsApi
         try
         {
             var submission = JobSubmission.Parse(body);
-            var pipeline = submission.Pipeline ?? await Stored(cluster, submission.PipelineName!);
+            var pipeline = submission.Pipeline ?? await SiloLoss.Retry(_ => Stored(cluster, submission.PipelineName!), WebErrors.SiloLossPatience);
             // The same check the pipeline grain makes before running, so a bad pipeline is a 400 now, not a failed job later.
             var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, id);
             PipelineValidator.Validate(pipeline, (submission.Table ?? Table.Empty).Schema, registry, environment);
-            var record = await cluster.GetGrain<IJobGrain>(id).Submit(pipeline.ToJson(), submission.PipelineName, submission.Table);
+            // A silo lost a moment ago may still be chosen for the job: retry a few seconds with the same id (Submit
+            // is idempotent on it, so a try that did land makes no second job), then WebErrors answers 503.
+            var record = await SiloLoss.Retry(
+                _ => cluster.GetGrain<IJobGrain>(id).Submit(pipeline.ToJson(), submission.PipelineName, submission.Table),
+                WebErrors.SiloLossPatience);
             return Results.Created($"/api/jobs/{record.Id}", new { id = record.Id, status = JobView.StatusWord(record.Status) });
         }
         catch (Exception e) when (e is PipelineFormatException or ArgumentException or FileFormatException)

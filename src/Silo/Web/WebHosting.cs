@@ -30,6 +30,8 @@ public static class WebHosting
 
     public static void MapRtlWeb(this WebApplication app)
     {
+        // First, so it wraps everything after it: no request ends in an empty 5xx.
+        app.UseRtlErrors();
         app.UseRtlWebAuth(app.Services.GetRequiredService<IOptions<RtlOptions>>().Value);
         app.MapOrleansDashboard(DashboardPath);
         app.MapJobsApi();
