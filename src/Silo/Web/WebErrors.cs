@@ -57,11 +57,23 @@ public static partial class WebErrors
         SiloLoss.Is(error) || error is TimeoutException || error.InnerException is { } inner && IsUnavailable(inner);
 
     private static string Describe(Exception error, string request, int status) => status == StatusCodes.Status503ServiceUnavailable
-        ? $"{request}: the cluster is losing a silo and has not settled yet ({FirstLine(error.Message)}); retry in {RetryAfterSeconds} s"
-        : $"{request} failed: {FirstLine(error.Message)}";
+        ? $"{request}: the cluster is losing a silo and has not settled yet ({Cause(error)}); retry in {RetryAfterSeconds} s"
+        : $"{request} failed: {Cause(error)}";
+
+    /// <summary>The error's first line and, when it wraps one, the root cause's: "storage read failed: no such table".</summary>
+    private static string Cause(Exception error)
+    {
+        var root = error;
+        while (root.InnerException is { } inner)
+        {
+            root = inner;
+        }
+
+        return root == error ? FirstLine(error.Message) : $"{FirstLine(error.Message)}: {FirstLine(root.Message)}";
+    }
 
     // Orleans puts the inner exception's whole text, stack included, into some messages: a user needs the first line.
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Split("   Exc level", 2)[0].TrimEnd('\r', ' ');
 
     private static async Task Answer(HttpContext context, int status, string message)
     {

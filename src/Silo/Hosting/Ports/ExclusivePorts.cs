@@ -3,8 +3,6 @@ using System.Net.Sockets;
 
 namespace Rtl.Hosting.Ports;
 
-/// <summary>A port the silo means to listen on is held by another process: the silo refuses to start.</summary>
-public sealed class PortInUseException(string message) : IOException(message);
 
 /// <summary>
 /// Refuses ports another process listens on. Orleans binds its listeners with <c>ReuseAddress</c>, which
