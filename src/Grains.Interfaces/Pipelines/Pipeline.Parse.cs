@@ -99,7 +99,19 @@ public sealed partial record Pipeline
             throw new PipelineFormatException($"stage {index}: no tasks");
         }
 
-        return new StageDefinition(calls);
+        return new StageDefinition(calls, ReadOn(stage, index));
+    }
+
+    private static string? ReadOn(JsonElement stage, int index)
+    {
+        if (!stage.TryGetProperty("on", out var on))
+        {
+            return null;
+        }
+
+        return on.ValueKind == JsonValueKind.String && on.GetString()!.Trim() is { Length: > 0 } silo
+            ? silo
+            : throw new PipelineFormatException($"stage {index}: \"on\" must be a silo name or address (a non-empty string), not {on.GetRawText()}");
     }
 
     private static TaskCall ReadDictTask(JsonProperty task, int stage)

@@ -31,7 +31,13 @@ public sealed partial record Pipeline([property: Id(0)] IReadOnlyList<StageDefin
                 tasks.Add(task);
             }
 
-            stages.Add(new JsonObject { ["tasks"] = tasks });
+            var written = new JsonObject { ["tasks"] = tasks };
+            if (stage.On is { } on)
+            {
+                written["on"] = on;
+            }
+
+            stages.Add(written);
         }
 
         return new JsonObject { ["stages"] = stages }.ToJsonString(new JsonSerializerOptions { WriteIndented = indented });

@@ -14,7 +14,7 @@ public sealed class PipelineBuilder
     {
         var stage = new StageBuilder();
         build(stage);
-        stages.Add(new StageDefinition(stage.Tasks));
+        stages.Add(new StageDefinition(stage.Tasks, stage.Silo));
         return this;
     }
 
@@ -23,6 +23,16 @@ public sealed class PipelineBuilder
     public sealed class StageBuilder
     {
         internal List<TaskCall> Tasks { get; } = [];
+
+        internal string? Silo { get; private set; }
+
+        /// <summary>Runs the stage on the silo of this name, address or address:port (data on one host only).</summary>
+        public StageBuilder On(string silo)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(silo);
+            Silo = silo;
+            return this;
+        }
 
         /// <summary>Adds a task; <paramref name="arguments"/> is any object that serialises to the task's JSON arguments.</summary>
         public StageBuilder Task(string name, object? arguments = null)

@@ -30,9 +30,12 @@ public sealed record TaskCall(
     public override string ToString() => $"{Name} {ArgumentsJson}";
 }
 
-/// <summary>The tasks that run together on one silo, in order.</summary>
+/// <summary>
+/// The tasks that run together on one silo, in order; <see cref="On"/> names the silo they must run on (its
+/// name, address or address:port), for data that lives on one host only.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record StageDefinition([property: Id(0)] IReadOnlyList<TaskCall> Tasks);
+public sealed record StageDefinition([property: Id(0)] IReadOnlyList<TaskCall> Tasks, [property: Id(1)] string? On = null);
 
 /// <summary>Canonical task names and the seed's spellings of them.</summary>
 public static class TaskNames

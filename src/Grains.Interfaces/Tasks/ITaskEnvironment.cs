@@ -9,6 +9,9 @@ public interface ITaskEnvironment
     /// <summary>The silo's data directory (plots, results).</summary>
     string DataDirectory { get; }
 
+    /// <summary>The silo the task runs on, as errors about its files name it.</summary>
+    string SiloName => Environment.MachineName;
+
     /// <summary>The job this task belongs to.</summary>
     Guid JobId { get; }
 

@@ -9,6 +9,8 @@ namespace Rtl.Grains;
 
 public sealed partial class JobGrain
 {
+    private static readonly TimeSpan PinnedSiloRetry = TimeSpan.FromSeconds(2);
+
     private void Start(Pipeline pipeline, Table? input)
     {
         running = true;
@@ -31,19 +33,26 @@ public sealed partial class JobGrain
                 AttemptLog = state.State.AttemptLog.Append(new JobAttempt(attempt, SiloName, DateTimeOffset.UtcNow)).ToArray(),
             };
             await state.WriteStateAsync();
-            JobResult result;
-            try
+            JobResult? result = null;
+            while (result is null)
             {
-                result = await GrainFactory.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Id, pipeline, input, observer);
-            }
-            catch (Exception e) when (SiloLoss.Is(e))
-            {
-                log.LogWarning(e, "Job {Job} lost its silo; it will be resumed", Id);
-                return;
-            }
-            catch (Exception e)
-            {
-                result = JobResult.Failed(Id, [], 0, e.Message);
+                try
+                {
+                    result = await GrainFactory.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Id, pipeline, input, observer);
+                }
+                catch (PinnedSiloUnavailableException e)
+                {
+                    result = await WaitForPinnedSilo(e);
+                }
+                catch (Exception e) when (SiloLoss.Is(e))
+                {
+                    log.LogWarning(e, "Job {Job} lost its silo; it will be resumed", Id);
+                    return;
+                }
+                catch (Exception e)
+                {
+                    result = JobResult.Failed(Id, [], 0, e.Message);
+                }
             }
 
             await Finish(result);
@@ -56,6 +65,30 @@ public sealed partial class JobGrain
         {
             running = false;
         }
+    }
+
+    /// <summary>
+    /// A stage's silo is not in the cluster: record what the job waits for and try again shortly, until
+    /// <c>JobTimeout</c> after submission; then the job fails saying so. Null means "try again now".
+    /// </summary>
+    private async Task<JobResult?> WaitForPinnedSilo(PinnedSiloUnavailableException error)
+    {
+        var timeout = options.Value.JobTimeout;
+        if (DateTimeOffset.UtcNow - state.State.Submitted >= timeout)
+        {
+            return JobResult.Failed(Id, [], 0, $"{error.Message}; gave up after waiting {timeout} (JobTimeout)");
+        }
+
+        var waiting = $"silo '{error.On}' (stage {error.Stage}): {error.Message}";
+        if (state.State.WaitingFor != waiting)
+        {
+            log.LogInformation("Job {Job} waits for silo '{Silo}' (stage {Stage})", Id, error.On, error.Stage);
+            state.State = state.State with { WaitingFor = waiting };
+            await state.WriteStateAsync();
+        }
+
+        await Task.Delay(PinnedSiloRetry);
+        return null;
     }
 
     /// <summary>Stores the result and the plots, drops the input, then records the outcome.</summary>

@@ -22,7 +22,7 @@ namespace Rtl.Grains;
 /// </remarks>
 [StatelessWorker, Reentrant]
 public sealed partial class PipelineGrain(
-    TaskRegistry registry, IOptions<RtlOptions> options, IClusterMembershipService membership, ILogger<PipelineGrain> log)
+    TaskRegistry registry, IOptions<RtlOptions> options, IClusterMembershipService membership, ILocalSiloDetails silo, ILogger<PipelineGrain> log)
     : Grain, IPipelineGrain
 {
     public async Task<JobResult> RunNamed(Guid job, string name, Table? input, IJobObserver? observer)
@@ -45,10 +45,15 @@ public sealed partial class PipelineGrain(
         var table = input ?? Table.Empty;
         try
         {
-            var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, job);
-            PipelineValidator.Validate(pipeline, table.Schema, registry, environment);
+            var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, job, silo.Name);
             for (var stage = 0; stage < pipeline.Stages.Count; stage++)
             {
+                // Unpinned stages are checked here up to the next pinned one; a pinned stage on its own silo.
+                if (pipeline.Stages[stage].On is null && (stage == 0 || pipeline.Stages[stage - 1].On is not null))
+                {
+                    PipelineValidator.ValidateFrom(pipeline, stage, table.Schema, registry, environment);
+                }
+
                 var result = await RunStage(job, stage, pipeline.Stages[stage], table, observer);
                 stages.Add(result.Timing);
                 if (result.Error is not null)
@@ -66,6 +71,11 @@ public sealed partial class PipelineGrain(
 
             return new JobResult(job, table, stages, clock.Elapsed.TotalMilliseconds, null);
         }
+        catch (PinnedSiloUnavailableException)
+        {
+            // Not the job's fault: a durable job waits for the silo, a direct run reports it as it is.
+            throw;
+        }
         catch (PipelineFormatException e)
         {
             return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, e.Message);
@@ -78,7 +88,7 @@ public sealed partial class PipelineGrain(
     }
 
     private Task<StageResult> RunStage(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer) =>
-        ShouldChunk(definition, table)
-            ? RunChunked(job, stage, definition, table, observer)
-            : GrainFactory.GetGrain<IStageGrain>(IStageGrain.Local).Run(job, stage, definition, table, observer);
+        definition.On is { } on ? RunPinned(job, stage, definition, table, observer, on)
+        : ShouldChunk(definition, table) ? RunChunked(job, stage, definition, table, observer)
+        : GrainFactory.GetGrain<IStageGrain>(IStageGrain.Local).Run(job, stage, definition, table, observer);
 }

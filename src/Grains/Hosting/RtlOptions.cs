@@ -20,6 +20,11 @@ public sealed class RtlOptions
     /// <summary>Keys grain storage (named pipelines, jobs); shared by every cluster on the database.</summary>
     public string ServiceId { get; set; } = "rtl";
 
+    /// <summary>This silo's name, as a stage's <c>"on"</c> and job records name it; default the machine's host name.</summary>
+    public string? SiloName { get; set; }
+
+    public string ResolvedSiloName => SiloName is { Length: > 0 } name ? name : Environment.MachineName;
+
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;

@@ -3,8 +3,10 @@ using Rtl.Tasks;
 namespace Rtl.Hosting;
 
 /// <summary>Where a task runs: the silo's files root and data directory, confined paths.</summary>
-public sealed class TaskEnvironment(string filesRoot, string dataDirectory, Guid jobId) : ITaskEnvironment
+public sealed class TaskEnvironment(string filesRoot, string dataDirectory, Guid jobId, string? siloName = null) : ITaskEnvironment
 {
+    public string SiloName { get; } = siloName ?? Environment.MachineName;
+
     public string FilesRoot { get; } = Path.GetFullPath(filesRoot);
 
     public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);

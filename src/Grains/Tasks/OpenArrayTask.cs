@@ -50,12 +50,12 @@ public sealed class OpenArrayTask : IRtlTask
         var meta = environment.ResolvePath("path", directory, $"{name}.meta");
         if (!File.Exists(file))
         {
-            throw new TaskArgumentException("filename", $"file not found: {file}");
+            throw new TaskArgumentException("filename", $"file not found on silo '{environment.SiloName}': {file}");
         }
 
         if (kind != "npy" && !File.Exists(meta))
         {
-            throw new TaskArgumentException("filename", $"the dtype file {meta} is missing (a .{kind} needs its .meta)");
+            throw new TaskArgumentException("filename", $"the dtype file {meta} is missing on silo '{environment.SiloName}' (a .{kind} needs its .meta)");
         }
 
         return (kind, file, meta, delimiter);

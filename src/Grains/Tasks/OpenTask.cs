@@ -61,7 +61,7 @@ public sealed class OpenTask : IRtlTask
         if (!File.Exists(file))
         {
             throw new TaskArgumentException(args.At("file"),
-                Directory.Exists(file) ? $"{file} is a directory, not a file" : $"file not found: {file}");
+                Directory.Exists(file) ? $"{file} is a directory, not a file" : $"file not found on silo '{environment.SiloName}': {file}");
         }
 
         var table = TextFile.Read(file, new TextFileOptions

@@ -12,16 +12,33 @@ namespace Rtl.Validation;
 /// </summary>
 public static class PipelineValidator
 {
-    public static void Validate(Pipeline pipeline, TableSchema input, TaskRegistry registry, ITaskEnvironment environment)
+    /// <summary>
+    /// Checks the stages up to the first one pinned to a silo (<c>"on"</c>): only that silo can see its files, so
+    /// from there on each stage is checked where and when it runs (<see cref="ValidateFrom"/>).
+    /// </summary>
+    public static void Validate(Pipeline pipeline, TableSchema input, TaskRegistry registry, ITaskEnvironment environment) =>
+        ValidateFrom(pipeline, 0, input, registry, environment);
+
+    /// <summary>Checks the unpinned stages from <paramref name="first"/> up to the next pinned one.</summary>
+    public static void ValidateFrom(Pipeline pipeline, int first, TableSchema input, TaskRegistry registry, ITaskEnvironment environment)
     {
         var schema = input;
-        for (var stage = 0; stage < pipeline.Stages.Count; stage++)
+        for (var stage = first; stage < pipeline.Stages.Count && pipeline.Stages[stage].On is null; stage++)
         {
-            foreach (var call in pipeline.Stages[stage].Tasks)
-            {
-                schema = Plan(stage, call, schema, registry, environment);
-            }
+            schema = ValidateStage(stage, pipeline.Stages[stage], schema, registry, environment);
         }
+    }
+
+    /// <summary>Checks one stage's tasks in order; returns the schema the stage produces.</summary>
+    public static TableSchema ValidateStage(int stage, StageDefinition definition, TableSchema input, TaskRegistry registry, ITaskEnvironment environment)
+    {
+        var schema = input;
+        foreach (var call in definition.Tasks)
+        {
+            schema = Plan(stage, call, schema, registry, environment);
+        }
+
+        return schema;
     }
 
     /// <summary>Plans one task, turning its failure into a located <see cref="PipelineFormatException"/>.</summary>

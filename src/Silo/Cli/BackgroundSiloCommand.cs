@@ -18,6 +18,11 @@ public static class BackgroundSiloCommand
             arguments.AddRange(["--web-port", options.WebPort.ToString()]);
         }
 
+        if (options.SiloName is { Length: > 0 } name)
+        {
+            arguments.AddRange(["--name", name]);
+        }
+
         if (options.AdvertisedAddress is { } address)
         {
             arguments.AddRange(["--address", address]);

@@ -19,7 +19,7 @@ public static class Cli
         rtl pipeline add NAME FILE | list | show NAME | remove NAME
         rtl tasks                      list the tasks and their arguments, plugins' included
 
-        Options: --data-dir DIR (default ~/.rtl), --silo-port, --gateway-port, --web-port, --cluster-id,
+        Options: --data-dir DIR (default ~/.rtl), --name NAME, --silo-port, --gateway-port, --web-port, --cluster-id,
                  --files-root DIR, --plugins-dir DIR (default <data dir>/plugins), --address IP, --max-kernels N,
                  --debug, --profile
         Files (--input/--output): .csv (header row) or .dat with its .meta

@@ -38,7 +38,7 @@ public static class CliErrors
     }
 
     private static bool Expected(Exception error) =>
-        error is RtlJobException or RtlConnectionException or PipelineFormatException or FileFormatException
+        error is RtlJobException or RtlConnectionException or PipelineFormatException or PinnedSiloUnavailableException or FileFormatException
             or IOException or UnauthorizedAccessException or ArgumentException;
 
     private static Exception Unwrap(Exception error) =>

@@ -28,6 +28,7 @@ public static class OptionsLoader
         options.WebPortMayMove &= line.Option("web-port") is null && configuration["WebPort"] is null
             && configuration[$"{RtlOptions.Section}:WebPort"] is null;
         options.ClusterId = line.Option("cluster-id") ?? options.ClusterId;
+        options.SiloName = line.Option("name") ?? options.SiloName;
         options.FilesRoot = line.Option("files-root") ?? options.FilesRoot;
         options.PluginsDir = line.Option("plugins-dir") is { } plugins ? ExpandHome(plugins) : options.PluginsDir;
         options.AdvertisedAddress = line.Option("address") ?? options.AdvertisedAddress;

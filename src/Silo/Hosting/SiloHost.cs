@@ -37,6 +37,7 @@ public static class SiloHost
             silo.UseRtlStorage(options);
             silo.UseRtlSecurity(options);
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
+            silo.Configure<SiloOptions>(o => o.SiloName = options.ResolvedSiloName);
             silo.ConfigureEndpoints(SiloPorts.Advertised(options), options.SiloPort, options.GatewayPort,
                 listenOnAnyHostAddress: SiloPorts.ListensOnAnyAddress(options));
             // Tables travel in one message: lift Orleans' 100 MB body limit to the frame's own limit.

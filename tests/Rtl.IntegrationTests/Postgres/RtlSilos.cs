@@ -47,9 +47,12 @@ public sealed class RtlSilos : IAsyncDisposable
         return options;
     }
 
-    public async Task<IHost> StartSiloAsync()
+    /// <summary>Starts one more silo; <paramref name="own"/> sets what only this silo has (its name, its files root).</summary>
+    public async Task<IHost> StartSiloAsync(Action<RtlOptions>? own = null)
     {
-        var host = SiloHost.Build(NewOptions());
+        var options = NewOptions();
+        own?.Invoke(options);
+        var host = SiloHost.Build(options);
         await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         running.Add(host);
         return host;

@@ -130,10 +130,10 @@ public sealed class OpenTaskTests : IDisposable
         TaskHarness.PlanFails(Task, "{" + json + "}", Table.Empty, argument, message);
 
     [Fact]
-    public void A_missing_file_names_the_file_argument()
+    public void A_missing_file_names_the_file_argument_and_the_silo_it_looked_on()
     {
         var error = TaskHarness.PlanFails(Task, Args("\"file\": \"absent.txt\""), Table.Empty, "file",
-            $"file not found: {Full("absent.txt")}");
+            $"file not found on silo '{Environment.MachineName}': {Full("absent.txt")}");
 
         Assert.Contains("absent.txt", error.Located);
     }

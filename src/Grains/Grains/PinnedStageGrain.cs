@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using Rtl.Data;
+using Rtl.Hosting;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+using Rtl.Registry;
+using Rtl.Validation;
+
+namespace Rtl.Grains;
+
+/// <summary>
+/// A stage that must run on one silo. Random placement honours the pipeline grain's hint; if that silo had
+/// left by then the grain lands elsewhere, and says so instead of running on the wrong host's files.
+/// </summary>
+[RandomPlacement]
+public sealed class PinnedStageGrain(ILocalSiloDetails silo, TaskRegistry registry, IOptions<RtlOptions> options) : Grain, IPinnedStageGrain
+{
+    public async Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer, SiloAddress target)
+    {
+        try
+        {
+            if (!silo.SiloAddress.Equals(target))
+            {
+                throw new PinnedSiloUnavailableException(stage, definition.On ?? "", $"stage {stage} must run on '{definition.On}' ({target}), which left the cluster");
+            }
+
+            // Only this silo can tell whether the stage's files are there: its arguments are checked here.
+            var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, job, silo.Name);
+            PipelineValidator.ValidateStage(stage, definition, table.Schema, registry, environment);
+            return await StageRunner.Run(GrainFactory, job, stage, definition, table, observer, silo.SiloAddress.ToString());
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+}

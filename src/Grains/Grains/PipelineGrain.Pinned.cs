@@ -1,0 +1,31 @@
+using Orleans.Runtime.Placement;
+using Rtl.Data;
+using Rtl.Hosting;
+using Rtl.Jobs;
+using Rtl.Pipelines;
+
+namespace Rtl.Grains;
+
+public sealed partial class PipelineGrain
+{
+    /// <summary>
+    /// Runs a stage on the silo its <c>"on"</c> names. It cannot move elsewhere: while that silo is lost but not yet
+    /// voted out the call is tried again; once it is gone, <see cref="PinnedSiloUnavailableException"/> says so.
+    /// </summary>
+    private Task<StageResult> RunPinned(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer, string on) =>
+        SiloLoss.Retry(attempt =>
+        {
+            var home = PinnedSilos.Find(membership, stage, on);
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, home);
+            try
+            {
+                // A fresh key each time: a resumed job runs under the same id and must not meet the last activation.
+                return GrainFactory.GetGrain<IPinnedStageGrain>($"{job:N}/{stage}/on/{Guid.NewGuid():N}")
+                    .Run(job, stage, definition, table, observer, home);
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+        });
+}
