@@ -112,6 +112,69 @@ public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelpe
         await AssertServedByAll(traffic.Acked, hosts);
     }
 
+    [HostsFact]
+    public async Task A_stage_pinned_to_a_host_reads_its_file_and_waits_while_that_host_is_down()
+    {
+        var keeper = cluster[3];
+        await File.WriteAllTextAsync(Path.Combine(keeper.FilesRoot, "greenhouse.csv"), "t,temperature\n1,20.5\n2,23.5\n");
+        var body = $$$"""
+            {"pipeline": {"stages": [
+              {"on": "{{{keeper.Address}}}:{{{keeper.SiloPort}}}", "tasks": [{"task": "open", "path": ".", "file": "greenhouse.csv", "header": true}]},
+              {"tasks": [{"task": "average", "operations": [{"a": "temperature", "column": "mean"}]}]}]}}
+            """;
+
+        var first = await Submit(cluster[1], body);
+        var done = (await JobTraffic.WaitAllAsync(cluster[1], [first], Settle))[first];
+        Assert.True(done["status"]!.GetValue<string>() == "completed", done.ToJsonString());
+        Assert.True(keeper.Ran(done["stages"]![0]!["silo"]!.GetValue<string>()), done.ToJsonString());
+
+        await keeper.KillAsync();
+        var second = await Submit(cluster[1], body);
+        var waiting = await WaitingFor(cluster[1], second, TimeSpan.FromMinutes(2));
+        output.WriteLine($"while {keeper} was down the job waited for: {waiting}");
+        Assert.Contains($"{keeper.Address}:{keeper.SiloPort}", waiting);
+        await keeper.StartAsync();
+
+        var after = (await JobTraffic.WaitAllAsync(cluster[1], [second], Settle))[second];
+        Assert.True(after["status"]!.GetValue<string>() == "completed", after.ToJsonString());
+        Assert.True(keeper.Ran(after["stages"]![0]!["silo"]!.GetValue<string>()), after.ToJsonString());
+    }
+
+    /// <summary>Posts a job as a script would: a 503 (a host just died) is sent again after its Retry-After.</summary>
+    private static async Task<Guid> Submit(Host host, string body)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            using var response = await host.Http.PostAsync("/api/jobs", new StringContent(body));
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5));
+                continue;
+            }
+
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{host}: {(int)response.StatusCode} {text}");
+            return Guid.Parse(JsonNode.Parse(text)!["id"]!.GetValue<string>());
+        }
+    }
+
+    private static async Task<string> WaitingFor(Host host, Guid job, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var record = await JobTraffic.RecordAsync(host, job);
+            if (record["waitingFor"]?.GetValue<string>() is { } waiting)
+            {
+                return waiting;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"job {job} never said what it waits for: {record.ToJsonString()}");
+            await Task.Delay(500);
+        }
+    }
+
     private static List<string> Attempts(JsonNode record) =>
         record["attempts"]!.AsArray().Select(a => a!["silo"]!.GetValue<string>()).ToList();
 
