@@ -1,3 +1,5 @@
+using System.Net;
+using Rtl.Hosting.Ports;
 using Xunit;
 
 namespace Rtl.IntegrationTests.Processes;
@@ -47,6 +49,22 @@ public sealed class PortRefusalTests(HeldPorts held) : IClassFixture<HeldPorts>,
         Assert.Contains($"rtl: web port {held.WebPort} ", refused.Stderr);
         Assert.Contains($"in use by pid {held.Pid} ", refused.Stderr);
         Assert.Contains("--web-port", refused.Stderr);
+    }
+
+    [Fact]
+    public void A_listener_that_shares_a_silos_gateway_port_the_way_Orleans_binds_is_caught_by_the_after_start_check()
+    {
+        // What two silos starting at the same moment would do: both pass the check before binding, then share.
+        var gateway = new IPEndPoint(IPAddress.Loopback, held.GatewayPort);
+        using (var sharing = OrleansStyleListener.Listen(gateway))
+        {
+            var refused = Assert.Throws<PortInUseException>(() => ExclusivePorts.EnsureSole(gateway, "gateway", "gateway-port"));
+
+            Assert.Contains($"gateway port {held.GatewayPort} ", refused.Message);
+            Assert.Contains($"in use by pid {held.Pid} ", refused.Message);
+        }
+
+        Assert.True(ProcessState.IsRunning(held.Pid), "the holding silo should be untouched");
     }
 
     public void Dispose() => Directory.Delete(otherDataDir, recursive: true);
