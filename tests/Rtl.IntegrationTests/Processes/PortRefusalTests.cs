@@ -52,6 +52,18 @@ public sealed class PortRefusalTests(HeldPorts held) : IClassFixture<HeldPorts>,
     }
 
     [Fact]
+    public async Task A_web_port_given_in_the_data_dirs_config_that_is_held_is_refused_too()
+    {
+        await File.WriteAllTextAsync(Path.Combine(otherDataDir, "appsettings.json"), $$"""{ "WebPort": {{held.WebPort}} }""");
+
+        var refused = await Rtl("silo", "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString());
+
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Contains($"rtl: web port {held.WebPort} ", refused.Stderr);
+        Assert.Contains($"in use by pid {held.Pid} ", refused.Stderr);
+    }
+
+    [Fact]
     public void A_listener_that_shares_a_silos_gateway_port_the_way_Orleans_binds_is_caught_by_the_after_start_check()
     {
         // What two silos starting at the same moment would do: both pass the check before binding, then share.
