@@ -21,6 +21,7 @@ public sealed class PortRefusalTests(HeldPorts held) : IClassFixture<HeldPorts>,
         Assert.Contains($"rtl: gateway port {held.GatewayPort} ", refused.Stderr);
         Assert.Contains($"in use by pid {held.Pid} ", refused.Stderr);
         Assert.Empty(Directory.GetFiles(otherDataDir, "silo-*.pid"));
+        Assert.Empty(ProcessState.RunningWith(otherDataDir));
         Assert.True(ProcessState.IsRunning(held.Pid), "the holding silo should be untouched");
     }
 
@@ -36,6 +37,7 @@ public sealed class PortRefusalTests(HeldPorts held) : IClassFixture<HeldPorts>,
         var refusedPid = ProcessState.PidIn(refused.Stderr);
         Assert.NotEqual(held.Pid, refusedPid);
         Assert.False(ProcessState.IsRunning(refusedPid), $"the refused silo (pid {refusedPid}) still runs");
+        Assert.Empty(ProcessState.RunningWith(otherDataDir));
         Assert.Empty(Directory.GetFiles(otherDataDir, "silo-*.pid"));
     }
 
