@@ -76,23 +76,44 @@ public static partial class SiloProcesses
         }
     }
 
-    /// <summary>Asks a silo to leave the cluster (SIGTERM); kills it if it has not exited in time.</summary>
+    /// <summary>How long a SIGKILLed process may take to be gone: the kernel frees a big process's memory first.</summary>
+    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Asks a silo to leave the cluster (SIGTERM); kills it if it has not exited in time. Returns once it is
+    /// gone (true: it left by itself), so a caller never reports a stopped silo that still runs.
+    /// </summary>
     public static async Task<bool> Stop(int pid, TimeSpan grace)
     {
         _ = Kill(pid, 15);
-        var deadline = DateTime.UtcNow + grace;
-        while (DateTime.UtcNow < deadline)
+        if (await ExitedWithin(pid, grace))
         {
-            if (!IsAlive(pid))
+            return true;
+        }
+
+        _ = Kill(pid, 9);
+        if (!await ExitedWithin(pid, KillGrace))
+        {
+            throw new IOException($"the silo (pid {pid}) still runs {KillGrace.TotalSeconds:0} s after SIGKILL");
+        }
+
+        return false;
+    }
+
+    private static async Task<bool> ExitedWithin(int pid, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (IsAlive(pid))
+        {
+            if (DateTime.UtcNow >= deadline)
             {
-                return true;
+                return false;
             }
 
             await Task.Delay(100);
         }
 
-        _ = Kill(pid, 9);
-        return false;
+        return true;
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

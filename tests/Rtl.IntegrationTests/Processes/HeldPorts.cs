@@ -23,6 +23,8 @@ public sealed class HeldPorts : IAsyncLifetime
             "--web-port", WebPort.ToString());
         Assert.True(started.ExitCode == 0, started.ToString());
         Pid = ProcessState.PidIn(started.Stdout);
+        // The pid rtl start reports is the silo itself, and the orphan search used by the tests finds it.
+        Assert.Contains(ProcessState.RunningWith(DataDir), p => p.StartsWith($"pid {Pid}: ", StringComparison.Ordinal) && p.Contains(" silo "));
     }
 
     public async Task DisposeAsync()

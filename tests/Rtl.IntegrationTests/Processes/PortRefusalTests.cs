@@ -1,3 +1,5 @@
+using System.Net;
+using Rtl.Hosting.Ports;
 using Xunit;
 
 namespace Rtl.IntegrationTests.Processes;
@@ -19,6 +21,7 @@ public sealed class PortRefusalTests(HeldPorts held) : IClassFixture<HeldPorts>,
         Assert.Contains($"rtl: gateway port {held.GatewayPort} ", refused.Stderr);
         Assert.Contains($"in use by pid {held.Pid} ", refused.Stderr);
         Assert.Empty(Directory.GetFiles(otherDataDir, "silo-*.pid"));
+        Assert.Empty(ProcessState.RunningWith(otherDataDir));
         Assert.True(ProcessState.IsRunning(held.Pid), "the holding silo should be untouched");
     }
 
@@ -34,6 +37,7 @@ public sealed class PortRefusalTests(HeldPorts held) : IClassFixture<HeldPorts>,
         var refusedPid = ProcessState.PidIn(refused.Stderr);
         Assert.NotEqual(held.Pid, refusedPid);
         Assert.False(ProcessState.IsRunning(refusedPid), $"the refused silo (pid {refusedPid}) still runs");
+        Assert.Empty(ProcessState.RunningWith(otherDataDir));
         Assert.Empty(Directory.GetFiles(otherDataDir, "silo-*.pid"));
     }
 
@@ -47,6 +51,34 @@ public sealed class PortRefusalTests(HeldPorts held) : IClassFixture<HeldPorts>,
         Assert.Contains($"rtl: web port {held.WebPort} ", refused.Stderr);
         Assert.Contains($"in use by pid {held.Pid} ", refused.Stderr);
         Assert.Contains("--web-port", refused.Stderr);
+    }
+
+    [Fact]
+    public async Task A_web_port_given_in_the_data_dirs_config_that_is_held_is_refused_too()
+    {
+        await File.WriteAllTextAsync(Path.Combine(otherDataDir, "appsettings.json"), $$"""{ "WebPort": {{held.WebPort}} }""");
+
+        var refused = await Rtl("silo", "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString());
+
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Contains($"rtl: web port {held.WebPort} ", refused.Stderr);
+        Assert.Contains($"in use by pid {held.Pid} ", refused.Stderr);
+    }
+
+    [Fact]
+    public void A_listener_that_shares_a_silos_gateway_port_the_way_Orleans_binds_is_caught_by_the_after_start_check()
+    {
+        // What two silos starting at the same moment would do: both pass the check before binding, then share.
+        var gateway = new IPEndPoint(IPAddress.Loopback, held.GatewayPort);
+        using (var sharing = OrleansStyleListener.Listen(gateway))
+        {
+            var refused = Assert.Throws<PortInUseException>(() => ExclusivePorts.EnsureSole(gateway, "gateway", "gateway-port"));
+
+            Assert.Contains($"gateway port {held.GatewayPort} ", refused.Message);
+            Assert.Contains($"in use by pid {held.Pid} ", refused.Message);
+        }
+
+        Assert.True(ProcessState.IsRunning(held.Pid), "the holding silo should be untouched");
     }
 
     public void Dispose() => Directory.Delete(otherDataDir, recursive: true);

@@ -20,6 +20,37 @@ public static partial class ProcessState
         }
     }
 
+    /// <summary>
+    /// The running processes whose command line mentions <paramref name="text"/> (a data dir): finds an orphan
+    /// even if the pid a command reported were not the silo's own.
+    /// </summary>
+    public static IReadOnlyList<string> RunningWith(string text)
+    {
+        var found = new List<string>();
+        foreach (var process in Directory.GetDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(process), out var pid) && pid != Environment.ProcessId && IsRunning(pid)
+                && CommandLine(pid) is { } commandLine && commandLine.Contains(text, StringComparison.Ordinal))
+            {
+                found.Add($"pid {pid}: {commandLine}");
+            }
+        }
+
+        return found;
+    }
+
+    private static string? CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The pid in a line such as <c>Started silo on port 1 (pid 42)</c> or <c>the silo (pid 42) …</c>.</summary>
     public static int PidIn(string text)
     {

@@ -28,6 +28,7 @@ public sealed class StartTimeoutTests : IDisposable
         Assert.Contains("Last lines of ", start.Stderr);
         var pid = ProcessState.PidIn(start.Stderr);
         Assert.False(ProcessState.IsRunning(pid), $"rtl start left the silo (pid {pid}) running");
+        Assert.Empty(ProcessState.RunningWith(dataDir));
         Assert.Empty(Directory.GetFiles(dataDir, "silo-*.pid"));
     }
 

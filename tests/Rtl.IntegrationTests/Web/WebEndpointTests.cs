@@ -36,20 +36,6 @@ public sealed class WebEndpointTests
     }
 
     [Fact]
-    public void A_listener_that_shares_its_port_the_way_Orleans_binds_is_still_seen_as_taken()
-    {
-        // Orleans sets ReuseAddress, which .NET on Linux makes SO_REUSEPORT: a second such bind would succeed.
-        using var orleansStyle = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        orleansStyle.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        orleansStyle.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        orleansStyle.Listen();
-        var endpoint = (IPEndPoint)orleansStyle.LocalEndPoint!;
-
-        Assert.False(ExclusivePorts.IsFree(endpoint, "gateway"), $"port {endpoint.Port} reported free while a listener holds it");
-        Assert.False(ExclusivePorts.IsFree(new IPEndPoint(IPAddress.Any, endpoint.Port), "gateway"), "the wildcard address overlaps it too");
-    }
-
-    [Fact]
     public void Web_port_zero_lets_the_system_pick()
     {
         Assert.Equal(0, WebEndpoint.Choose(new RtlOptions { WebPort = 0 }).Port);
