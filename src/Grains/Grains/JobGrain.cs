@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Rtl.Data;
-using Rtl.Formats;
 using Rtl.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
@@ -78,22 +77,7 @@ public sealed partial class JobGrain(
 
     public Task<JobRecord?> Get() => Task.FromResult(state.RecordExists ? state.State : null);
 
-    public async Task<Table?> Result()
-    {
-        var name = state.RecordExists ? state.State.ResultPath : null;
-        if (name is null)
-        {
-            return null;
-        }
-
-        // Records from before the job store name a file in the data dir of the silo that ran the job.
-        if (Path.IsPathRooted(name))
-        {
-            return File.Exists(name) ? TableFiles.Read(name) : null;
-        }
-
-        return await JobTables.ReadAsync(store, Id, name);
-    }
+    public async Task<Table?> Result() => state.RecordExists ? await JobTables.ReadResultAsync(store, state.State) : null;
 
     public async Task Resume()
     {

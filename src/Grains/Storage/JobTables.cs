@@ -1,5 +1,6 @@
 using Rtl.Data;
 using Rtl.Formats;
+using Rtl.Jobs;
 
 namespace Rtl.Storage;
 
@@ -29,6 +30,21 @@ public static class JobTables
             await using var stream = await store.OpenReadAsync(job, name);
             return stream is null ? null : NpyFile.Read(stream, Describe(job, name));
         });
+    }
+
+    /// <summary>
+    /// The result table a job's record names, or null: from the store, or for a record from before the store, from
+    /// the <c>.dat</c> path it holds when that file is on this host.
+    /// </summary>
+    public static async Task<Table?> ReadResultAsync(IJobStore store, JobRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.ResultPath switch
+        {
+            null => null,
+            var path when Path.IsPathRooted(path) => File.Exists(path) ? TableFiles.Read(path) : null,
+            var name => await ReadAsync(store, record.Id, name),
+        };
     }
 
     private static string Describe(Guid job, string name) => $"job {job} {name}";

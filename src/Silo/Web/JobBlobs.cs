@@ -15,23 +15,18 @@ public static class JobBlobs
     /// <summary>The stored <c>.npy</c> of a completed job's result; a pre-store record's <c>.dat</c> is converted.</summary>
     public static async Task<Stream?> Result(IJobStore store, JobRecord record)
     {
-        if (record.ResultPath is not { } name)
-        {
-            return null;
-        }
-
-        if (!Path.IsPathRooted(name))
+        if (record.ResultPath is { } name && !Path.IsPathRooted(name))
         {
             return await store.OpenReadAsync(record.Id, name);
         }
 
-        if (!File.Exists(name))
+        if (await JobTables.ReadResultAsync(store, record) is not { } table)
         {
             return null;
         }
 
         var npy = new MemoryStream();
-        NpyFile.Write(npy, TableFiles.Read(name), name);
+        NpyFile.Write(npy, table, record.ResultPath!);
         npy.Position = 0;
         return npy;
     }

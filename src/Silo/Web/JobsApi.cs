@@ -72,14 +72,15 @@ public static class JobsApi
             ? Pipeline.FromJson(json)
             : throw new PipelineFormatException($"no pipeline named '{name}'");
 
-    private static async Task<IResult> ResultCsv(HttpContext context, IClusterClient cluster, string id)
+    private static async Task<IResult> ResultCsv(HttpContext context, IClusterClient cluster, IJobStore store, string id)
     {
         if (await JobRecords.Find(cluster, id) is not { } record)
         {
             return NotFound(id);
         }
 
-        if (record.ResultPath is null || await cluster.GetGrain<IJobGrain>(record.Id).Result() is not { } table)
+        // Straight from the job store: no need to route the table through the job's grain.
+        if (await JobTables.ReadResultAsync(store, record) is not { } table)
         {
             return Results.Conflict(new { error = $"job {id} is {JobView.StatusWord(record.Status)} and has no result table" });
         }
