@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orleans.Runtime.Placement;
 using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Jobs;
@@ -23,7 +22,7 @@ public sealed partial class PipelineGrain
     private async Task<StageResult> RunChunked(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer)
     {
         var clock = Stopwatch.StartNew();
-        var silos = ActiveSilos();
+        var silos = ActiveSiloAddresses();
         var size = options.Value.ChunkRows;
         var count = (table.RowCount + size - 1) / size;
         var runs = new Task<StageResult>[count];
@@ -33,24 +32,9 @@ public sealed partial class PipelineGrain
             var rows = table.Slice(start, Math.Min(size, table.RowCount - start));
             var key = $"{job:N}/{stage}/c{chunk}";
             var home = silos[chunk % silos.Length];
-            runs[chunk] = SiloLoss.Retry(attempt =>
-            {
-                // The hint travels with the call that activates the chunk grain; a retry after a lost silo
-                // carries none, so it is placed on whichever silo is alive.
-                if (attempt == 0)
-                {
-                    RequestContext.Set(IPlacementDirector.PlacementHintKey, home);
-                }
-
-                try
-                {
-                    return GrainFactory.GetGrain<IChunkGrain>(attempt == 0 ? key : $"{key}/r{attempt}").Run(stage, definition, rows);
-                }
-                finally
-                {
-                    RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-                }
-            });
+            // A retry after a lost silo carries no hint, so it is placed on whichever silo is alive.
+            runs[chunk] = SiloLoss.Retry(attempt => PlacementHint.On(attempt == 0 ? home : null,
+                () => GrainFactory.GetGrain<IChunkGrain>(attempt == 0 ? key : $"{key}/r{attempt}").Run(stage, definition, rows)));
         }
 
         var results = await Task.WhenAll(runs);
@@ -69,10 +53,6 @@ public sealed partial class PipelineGrain
         return new StageResult(Table.Concat(results.Select(r => r.Table!).ToArray()), timing, null);
     }
 
-    private SiloAddress[] ActiveSilos() =>
-        membership.CurrentSnapshot.Members.Values
-            .Where(member => member.Status == SiloStatus.Active)
-            .Select(member => member.SiloAddress)
-            .OrderBy(address => address.ToString(), StringComparer.Ordinal)
-            .ToArray();
+    private SiloAddress[] ActiveSiloAddresses() =>
+        Grains.ActiveSilos.Of(membership).Select(member => member.SiloAddress).ToArray();
 }

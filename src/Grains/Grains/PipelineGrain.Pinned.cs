@@ -1,4 +1,3 @@
-using Orleans.Runtime.Placement;
 using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Jobs;
@@ -13,19 +12,11 @@ public sealed partial class PipelineGrain
     /// voted out the call is tried again; once it is gone, <see cref="PinnedSiloUnavailableException"/> says so.
     /// </summary>
     private Task<StageResult> RunPinned(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer, string on) =>
-        SiloLoss.Retry(attempt =>
+        SiloLoss.Retry(_ =>
         {
-            var home = PinnedSilos.Find(membership, stage, on);
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, home);
-            try
-            {
-                // A fresh key each time: a resumed job runs under the same id and must not meet the last activation.
-                return GrainFactory.GetGrain<IPinnedStageGrain>($"{job:N}/{stage}/on/{Guid.NewGuid():N}")
-                    .Run(job, stage, definition, table, observer, home);
-            }
-            finally
-            {
-                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-            }
+            var home = ActiveSilos.Named(membership, stage, on);
+            // A fresh key each time: a resumed job runs under the same id and must not meet the last activation.
+            return PlacementHint.On(home, () => GrainFactory.GetGrain<IPinnedStageGrain>($"{job:N}/{stage}/on/{Guid.NewGuid():N}")
+                .Run(job, stage, definition, table, observer, home));
         });
 }

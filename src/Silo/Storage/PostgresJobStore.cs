@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Rtl.Client.Storage;
 using Rtl.Storage;
 
 namespace Rtl.Silo.Storage;
@@ -110,7 +111,7 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource database) : IJobSt
         return pruned;
     }
 
-    public string Describe() => $"PostgreSQL database {database.ConnectionString.Split(';').FirstOrDefault(p => p.StartsWith("Database", StringComparison.OrdinalIgnoreCase)) ?? ""} (tables rtl_jobs, rtl_job_blobs, rtl_job_parts)";
+    public string Describe() => $"{StorageKind.DescribePostgres(database.ConnectionString)}, tables rtl_jobs, rtl_job_blobs, rtl_job_parts";
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid job, string name, string sql)
     {

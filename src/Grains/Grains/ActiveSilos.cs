@@ -2,16 +2,23 @@ using Rtl.Pipelines;
 
 namespace Rtl.Grains;
 
-/// <summary>Which active silo a stage's <c>"on"</c> names: by silo name, address or address:port.</summary>
-internal static class PinnedSilos
+/// <summary>The cluster's active silos, in one order every silo agrees on, and which of them a stage's <c>"on"</c> names.</summary>
+internal static class ActiveSilos
 {
-    /// <summary>The matching active silo (the first by address when several match), or the error that none does.</summary>
-    public static SiloAddress Find(IClusterMembershipService membership, int stage, string on)
-    {
-        var active = membership.CurrentSnapshot.Members.Values
+    /// <summary>The active members, ordered by address.</summary>
+    public static ClusterMember[] Of(IClusterMembershipService membership) =>
+        membership.CurrentSnapshot.Members.Values
             .Where(member => member.Status == SiloStatus.Active)
             .OrderBy(member => member.SiloAddress.ToString(), StringComparer.Ordinal)
             .ToArray();
+
+    /// <summary>
+    /// The active silo <paramref name="on"/> names by silo name, address or address:port (the first by address
+    /// when several match), or the error that none does.
+    /// </summary>
+    public static SiloAddress Named(IClusterMembershipService membership, int stage, string on)
+    {
+        var active = Of(membership);
         var match = active.FirstOrDefault(member => Names(member, on));
         return match?.SiloAddress ?? throw new PinnedSiloUnavailableException(stage, on,
             $"stage {stage} must run on '{on}', which is not in the cluster (active silos: " +
