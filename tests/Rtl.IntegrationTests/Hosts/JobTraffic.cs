@@ -90,8 +90,11 @@ public sealed class JobTraffic
             : throw new InvalidOperationException($"{host}: GET /api/jobs/{job} answered {(int)response.StatusCode} {text}");
     }
 
-    /// <summary>The first of <paramref name="jobs"/> seen running on <paramref name="on"/>, polled for up to <paramref name="within"/>; null if none was.</summary>
-    public static async Task<Guid?> RunningOnAsync(Host via, Host on, IReadOnlyList<Guid> jobs, TimeSpan within)
+    /// <summary>
+    /// The first of <paramref name="candidates"/> seen running one of <paramref name="jobs"/>, polled for up to
+    /// <paramref name="within"/>; when none is seen, the first candidate and no job.
+    /// </summary>
+    public static async Task<(Host Host, Guid? Job)> RunningOnAsync(Host via, IReadOnlyList<Host> candidates, IReadOnlyList<Guid> jobs, TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;
         while (DateTime.UtcNow < deadline)
@@ -99,15 +102,16 @@ public sealed class JobTraffic
             foreach (var job in jobs)
             {
                 var record = await RecordAsync(via, job);
+                var silo = record["attempts"]!.AsArray().LastOrDefault()?["silo"]?.GetValue<string>();
                 if (record["status"]!.GetValue<string>() == "running"
-                    && record["attempts"]!.AsArray().LastOrDefault()?["silo"]?.GetValue<string>().Contains($"{on.Address}:{on.SiloPort}", StringComparison.Ordinal) == true)
+                    && candidates.FirstOrDefault(h => silo?.Contains($"{h.Address}:{h.SiloPort}", StringComparison.Ordinal) == true) is { } host)
                 {
-                    return job;
+                    return (host, job);
                 }
             }
         }
 
-        return null;
+        return (candidates[0], null);
     }
 
     /// <summary>Polls until every job has finished (or the bound passes); returns the records.</summary>
