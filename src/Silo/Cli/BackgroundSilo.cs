@@ -45,7 +45,7 @@ public sealed class BackgroundSilo
         }
 
         // The silo writes the same file as it starts; writing it here too closes the gap before it does.
-        await File.WriteAllTextAsync(SiloProcesses.PidFile(options.DataDir, options.SiloPort), pid.ToString(CultureInfo.InvariantCulture));
+        SiloProcesses.WritePidFile(SiloProcesses.PidFile(options.DataDir, options.SiloPort), pid);
         return new BackgroundSilo(pid, log, logStart);
     }
 

@@ -18,6 +18,7 @@ public static class Cli
         rtl job ID                     show a job   [--output FILE]
         rtl pipeline add NAME FILE | list | show NAME | remove NAME
         rtl tasks                      list the tasks and their arguments, plugins' included
+        rtl --version                  the version, the platform it was built for and the .NET runtime it runs on
 
         Options: --data-dir DIR (default ~/.rtl), --name NAME, --silo-port, --gateway-port, --web-port, --cluster-id,
                  --files-root DIR, --plugins-dir DIR (default <data dir>/plugins), --address IP, --max-kernels N,
@@ -33,6 +34,12 @@ public static class Cli
         try
         {
             var line = new CommandLine(args);
+            if (line.Has("version") || line.Verb is "version")
+            {
+                Console.WriteLine(ReleaseInfo.Describe());
+                return 0;
+            }
+
             var options = OptionsLoader.Load(line);
             if (line.Has("help") || line.Verb is "help")
             {

@@ -23,7 +23,7 @@ public static class SiloCommands
 
         // The PID file comes first, so `rtl stop` reaches a silo that is still starting (or stuck starting).
         Directory.CreateDirectory(options.DataDir);
-        await File.WriteAllTextAsync(pidFile, Environment.ProcessId.ToString());
+        SiloProcesses.WritePidFile(pidFile, Environment.ProcessId);
         try
         {
             using var host = await StartUnlessStopped(options);

@@ -10,16 +10,42 @@ public static partial class SiloProcesses
 
     public static string LogFile(string dataDir, int siloPort) => Path.Combine(dataDir, $"silo-{siloPort}.log");
 
+    /// <summary>
+    /// Writes a PID file whole or not at all (a temp file renamed over it): a reader never sees it empty, which
+    /// once made a poll delete the file of a silo that was starting, leaving a silo nobody could stop.
+    /// </summary>
+    public static void WritePidFile(string pidFile, int pid)
+    {
+        var temp = $"{pidFile}.{Environment.ProcessId}.tmp";
+        File.WriteAllText(temp, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(temp, pidFile, overwrite: true);
+    }
+
     /// <summary>Removes a PID file if it still names <paramref name="pid"/> (a newer silo may have taken it over).</summary>
     public static void RemovePidFile(string pidFile, int pid)
     {
-        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var written) && written == pid)
+        if (ReadPid(pidFile) == pid)
         {
             File.Delete(pidFile);
         }
     }
 
-    /// <summary>Live silos (port, pid); PID files of processes that are gone are removed.</summary>
+    private static int? ReadPid(string pidFile)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) && pid > 0 ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Live silos (port, pid). The PID file of a process that is gone is removed; one that cannot be read is left
+    /// alone (it is not known to be stale).
+    /// </summary>
     public static IReadOnlyList<(int Port, int Pid)> Running(string dataDir)
     {
         var running = new List<(int, int)>();
@@ -31,14 +57,18 @@ public static partial class SiloProcesses
         foreach (var file in Directory.GetFiles(dataDir, "silo-*.pid"))
         {
             var name = Path.GetFileNameWithoutExtension(file);
-            if (int.TryParse(name["silo-".Length..], out var port) && int.TryParse(File.ReadAllText(file).Trim(), out var pid)
-                && IsAlive(pid))
+            if (!int.TryParse(name["silo-".Length..], out var port) || ReadPid(file) is not { } pid)
+            {
+                continue;
+            }
+
+            if (IsAlive(pid))
             {
                 running.Add((port, pid));
             }
             else
             {
-                File.Delete(file);
+                RemovePidFile(file, pid);
             }
         }
 
