@@ -28,6 +28,9 @@ public sealed class SimplePlotTask : IRtlTask
         return input;
     }
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        PlotCost.Of(args, PlotArguments.Parse(args, input.Schema), input);
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var plots = PlotArguments.Parse(args, input.Schema);
