@@ -11,18 +11,22 @@ public sealed partial class JobGrain
 {
     private static readonly TimeSpan PinnedSiloRetry = TimeSpan.FromSeconds(2);
 
-    private void Start(Pipeline pipeline, Table? input)
+    /// <summary>Runs the job in the background; <paramref name="given"/> is the submitted input, null to read it from the store.</summary>
+    private void Start(Pipeline pipeline, Table? given)
     {
         running = true;
-        _ = RunInBackground(pipeline, input);
+        _ = RunInBackground(pipeline, given);
     }
 
-    private async Task RunInBackground(Pipeline pipeline, Table? input)
+    private async Task RunInBackground(Pipeline pipeline, Table? given)
     {
         try
         {
             // No request holds this activation while the job runs.
             DelayDeactivation(options.Value.JobTimeout);
+
+            // Recorded before anything of the run happens, so a run that takes the silo down still counts against
+            // JobMaxAttempts: Resume gives up on a job whose every attempt ended that way.
             var attempt = state.State.Attempts + 1;
             state.State = state.State with
             {
@@ -33,6 +37,13 @@ public sealed partial class JobGrain
                 AttemptLog = state.State.AttemptLog.Append(new JobAttempt(attempt, SiloName, DateTimeOffset.UtcNow)).ToArray(),
             };
             await state.WriteStateAsync();
+            var input = given;
+            if (input is null && state.State.InputPath is { } inputName && (input = await JobTables.ReadAsync(store, Id, inputName)) is null)
+            {
+                await Finish(JobResult.Failed(Id, [], 0, $"its input '{inputName}' is no longer in the job store ({store.Describe()})"));
+                return;
+            }
+
             JobResult? result = null;
             while (result is null)
             {

@@ -101,20 +101,18 @@ public sealed partial class JobGrain(
             var last = state.State.AttemptLog.LastOrDefault();
             if (state.State.Attempts >= options.Value.JobMaxAttempts)
             {
+                // Every attempt is recorded before it runs and ends with an outcome unless its run was lost: a job still
+                // unfinished after all of them took its silo down (or lost it) each time, and must not come back again.
                 await Finish(JobResult.Failed(Id, [], 0,
-                    $"gave up after {state.State.Attempts} attempts (the last on {last?.Silo ?? "an unknown silo"}); its silos kept failing"));
-                return;
-            }
-
-            Table? input = null;
-            if (state.State.InputPath is { } inputName && (input = await JobTables.ReadAsync(store, Id, inputName)) is null)
-            {
-                await Finish(JobResult.Failed(Id, [], 0, $"its input '{inputName}' is no longer in the job store ({store.Describe()})"));
+                    $"gave up after {state.State.Attempts} attempts (JobMaxAttempts {options.Value.JobMaxAttempts}): the silo running it " +
+                    $"was lost during each, the last time {last?.Silo ?? "an unknown silo"}; a job that takes its silo down is not started again"));
                 return;
             }
 
             LogResuming(Id, state.State.Attempts + 1, SiloName, last?.Silo ?? "-");
-            Start(Pipeline.FromJson(state.State.PipelineJson), input);
+
+            // The input is read from the store by the run, after its attempt is recorded: a huge input counts too.
+            Start(Pipeline.FromJson(state.State.PipelineJson), null);
             started = true;
         }
         finally
