@@ -24,7 +24,7 @@ public sealed record TaskCost(long Rows, IReadOnlyList<CostPart> Parts)
     /// planned result written afresh.
     /// </summary>
     public static TaskCost Unstated(TablePlan input, TableSchema output) =>
-        Of(input.Rows).Plus("", input.Rows, "rows", new TablePlan(output, 1).RowBytes, "of every result column (the task states no bound)");
+        Of(input.Rows).Plus("", input.Rows, "rows", new TablePlan(output, 1).RowBytes, "of every result column, as the task states no bound");
 
     public long Bytes => Parts.Aggregate(0L, (sum, part) => CostMath.Plus(sum, part.Bytes));
 

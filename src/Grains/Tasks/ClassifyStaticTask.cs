@@ -28,8 +28,8 @@ public sealed class ClassifyStaticTask : IRtlTask
     /// <summary>Per operation: ordering the rows by its keys, the keys in that order, the two result columns and the class sizes.</summary>
     public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
         Operations.Cost(args, input, Parse, (cost, op, parsed, _) => cost
-            .OrderCost(op.At("a"), input.Rows, parsed.A.Count)
-            .Plus(op.At("a"), input.Rows, "rows", sizeof(ulong) * (long)(parsed.A.Count - 1), "of keys in order")
+            .OrderCost(op.At("a"), input, parsed.A)
+            .Plus(op.At("a"), input.Rows, "rows", (sizeof(ulong) + (sizeof(double) * RadixSort.WidenedKeys(input, parsed.A))) * (long)(parsed.A.Count - 1), "of keys in order")
             .Plus(op.At("column"), input.Rows, "rows", (2 * sizeof(long)) + (4 * sizeof(long)), "of Class and ClassCount columns and class sizes"));
 
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)

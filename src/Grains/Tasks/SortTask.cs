@@ -32,7 +32,7 @@ public sealed class SortTask : IRtlTask
     {
         var (columns, _) = Parse(args, input.Schema);
         var argument = args.At(args.Has("columns") ? "columns" : "column");
-        return TaskCost.Of(input.Rows).OrderCost(argument, input.Rows, columns.Count)
+        return TaskCost.Of(input.Rows).OrderCost(argument, input, columns)
             .Plus(argument, input.Rows, "rows", input.RowBytes, "of the table in order");
     }
 

@@ -25,8 +25,8 @@ public sealed class UniqueTask : IRtlTask
 
     public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment)
     {
-        _ = Parse(args, input.Schema);
-        return TaskCost.Of(input.Rows).OrderCost(args.At("a"), input.Rows, 1)
+        var (a, _) = Parse(args, input.Schema);
+        return TaskCost.Of(input.Rows).OrderCost(args.At("a"), input, [a])
             .Plus(args.At("a"), input.Rows, "rows", sizeof(int) + input.RowBytes, "of kept row numbers and kept rows");
     }
 

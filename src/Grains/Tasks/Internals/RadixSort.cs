@@ -20,12 +20,17 @@ internal static class RadixSort
     public const long CountsBytes = Passes * Buckets * sizeof(int);
 
     /// <summary>
-    /// What <see cref="Order(IReadOnlyList{Column}, int, out ulong[], bool)"/> allocates: the order and the keys, and per key
-    /// column one sort's second buffers and digit counts (counted as garbage not yet collected).
+    /// What <see cref="Order(IReadOnlyList{Column}, int, out ulong[], bool)"/> allocates: the order and the keys, per key
+    /// column one sort's second buffers and digit counts (counted as garbage not yet collected), and a copy as doubles of
+    /// each key column read through them (<see cref="WidenedKeys"/>).
     /// </summary>
-    public static TaskCost OrderCost(this TaskCost cost, string argument, long rows, int keys) => cost
-        .Plus(argument, rows, "rows", sizeof(int) + sizeof(ulong) + ((sizeof(ulong) + sizeof(int)) * (long)keys), $"to order them by {keys} key column{(keys == 1 ? "" : "s")}")
-        .PlusFixed(argument, keys * CountsBytes, "of digit counts");
+    public static TaskCost OrderCost(this TaskCost cost, string argument, TablePlan input, IReadOnlyList<string> keys) => cost
+        .Plus(argument, input.Rows, "rows", sizeof(int) + sizeof(ulong) + ((sizeof(ulong) + sizeof(int) + (sizeof(double) * WidenedKeys(input, keys))) * (long)keys.Count),
+            $"to order them by {keys.Count} key column{(keys.Count == 1 ? "" : "s")}")
+        .PlusFixed(argument, keys.Count * CountsBytes, "of digit counts");
+
+    /// <summary>1 when any key is a <c>&lt;f4</c> column: <see cref="Keys"/> reads those through a widened copy.</summary>
+    public static int WidenedKeys(TablePlan input, IEnumerable<string> keys) => keys.Any(k => input.Schema.TypeOf(k) == DType.F4) ? 1 : 0;
 
     /// <summary>What <see cref="SortedDoubles"/> allocates: the keys, the sort's second buffer, the sorted values, the counts.</summary>
     public static TaskCost SortedDoublesCost(this TaskCost cost, string argument, long rows) => cost
