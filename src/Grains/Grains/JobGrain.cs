@@ -24,6 +24,12 @@ public sealed partial class JobGrain(
 {
     private bool running;
 
+    /// <summary>
+    /// The record as last stored, which is what <see cref="Get"/> shows: a record a caller reads is one a silo that
+    /// dies a moment later has kept (an attempt seen started was counted).
+    /// </summary>
+    private JobRecord? stored;
+
     /// <summary>Who watches this activation's run, if anyone (not persisted: a resumed run has no watcher).</summary>
     private IJobObserver? observer;
 
@@ -54,28 +60,40 @@ public sealed partial class JobGrain(
         }
 
         var pipeline = Pipeline.FromJson(pipelineJson);
-        var stored = input is not null && await JobTables.WriteAsync(store, Id, BlobNames.Input, input);
-        if (!stored)
+        var inputStored = input is not null && await JobTables.WriteAsync(store, Id, BlobNames.Input, input);
+        if (!inputStored)
         {
             await store.TouchAsync(Id);
         }
 
-        state.State = new JobRecord
+        await Save(new JobRecord
         {
             Id = Id,
             Status = JobStatus.Queued,
             PipelineName = pipelineName,
             PipelineJson = pipeline.ToJson(),
             Submitted = DateTimeOffset.UtcNow,
-            InputPath = stored ? BlobNames.Input : null,
-        };
-        await state.WriteStateAsync();
+            InputPath = inputStored ? BlobNames.Input : null,
+        });
         await GrainFactory.GetGrain<IJobIndexGrain>(0).Add(Id);
         Start(pipeline, input);
         return state.State;
     }
 
-    public Task<JobRecord?> Get() => Task.FromResult(state.RecordExists ? state.State : null);
+    public Task<JobRecord?> Get() => Task.FromResult(state.RecordExists ? stored ?? state.State : null);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        stored = state.RecordExists ? state.State : null;
+        return Task.CompletedTask;
+    }
+
+    private async Task Save(JobRecord record)
+    {
+        state.State = record;
+        await state.WriteStateAsync();
+        stored = record;
+    }
 
     public async Task<Table?> Result() => state.RecordExists ? await JobTables.ReadResultAsync(store, state.State) : null;
 
@@ -130,6 +148,7 @@ public sealed partial class JobGrain(
         }
 
         await state.ClearStateAsync();
+        stored = null;
         DeactivateOnIdle();
     }
 

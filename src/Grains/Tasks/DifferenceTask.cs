@@ -15,7 +15,7 @@ public sealed class DifferenceTask : IRtlTask
     public string Summary => "column = a[i] - a[i - periods] (periods defaults to 1), NaN where there is no earlier row";
 
     public IReadOnlyList<TaskArgument> Arguments { get; } =
-        [Operations.Argument("{a, column, periods?=1}: column[i] = a[i] - a[i - periods], NaN for the first periods rows")];
+        [Operations.Argument("{a, column, periods?=1}: column[i] = a[i] - a[i - periods], NaN for the first periods rows; periods >= 0")];
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) =>
         ColumnOperations.Plan(args, input, op => Periods(op));

@@ -19,7 +19,7 @@ public sealed class HistogramTask : IRtlTask
     public string Summary => "column = the numpy histogram edge of each row of a (first edge >= value)";
 
     public IReadOnlyList<TaskArgument> Arguments { get; } =
-        [Operations.Argument("{a, bins, column}: bins is a bin count or a list of increasing edges")];
+        [Operations.Argument("{a, bins, column}: bins is a bin count (at most 1,000,000) or a list of increasing edges")];
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {

@@ -25,11 +25,14 @@ public sealed class PoisonJobTests(ITestOutputHelper output) : IDisposable
     private readonly string dataDir = Directory.CreateTempSubdirectory("rtl-poison-").FullName;
     private readonly string[] ports = ["--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(), "--web-port", "0"];
 
-    /// <summary>Long enough (200 sorts of 1,000,000 rows) to be running whenever it is seen running.</summary>
+    /// <summary>The client of the silo now running; a new one after each start.</summary>
+    private RtlClient? client;
+
+    /// <summary>Long enough (300 sorts of 2,000,000 rows, half a minute and more) to be running whenever it is seen running.</summary>
     private static Pipeline Slow()
     {
         var builder = Pipeline.Builder();
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 300; i++)
         {
             builder.Stage(s => s.Task("sort", new { column = "x", kind = "stable", descending = i % 2 == 0 }));
         }
@@ -37,17 +40,13 @@ public sealed class PoisonJobTests(ITestOutputHelper output) : IDisposable
         return builder.Build();
     }
 
-    private static Table Input() => Table.Create(("x", Column.Of(Enumerable.Range(0, 1_000_000).Select(i => (double)i).ToArray())));
+    private static Table Input() => Table.Create(("x", Column.Of(Enumerable.Range(0, 2_000_000).Select(i => (double)i).ToArray())));
 
     [Fact]
     public async Task A_job_whose_silo_dies_in_every_attempt_fails_after_MaxAttempts_with_the_reason_and_is_not_started_again()
     {
         await Start();
-        Guid poison;
-        await using (var client = await Connect())
-        {
-            poison = (await client.SubmitAsync(Slow(), Input())).Id;
-        }
+        var poison = (await client!.SubmitAsync(Slow(), Input())).Id;
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -65,12 +64,7 @@ public sealed class PoisonJobTests(ITestOutputHelper output) : IDisposable
 
         // One more crash and start: a second job, killed while it runs, is resumed in that start (so the job index
         // did resume its unfinished jobs), and the first stays as it ended.
-        Guid witness;
-        await using (var client = await Connect())
-        {
-            witness = (await client.SubmitAsync(Slow(), Input())).Id;
-        }
-
+        var witness = (await client!.SubmitAsync(Slow(), Input())).Id;
         await KillWhileRunning(witness, 1);
         await Start();
         await WaitFor(witness, r => r.Attempts == 2 && r.Status == JobStatus.Running, "to be resumed after the restart");
@@ -83,12 +77,22 @@ public sealed class PoisonJobTests(ITestOutputHelper output) : IDisposable
     /// <summary>Waits until the job's record shows <paramref name="attempt"/> running, then kills the silo with SIGKILL.</summary>
     private async Task KillWhileRunning(Guid job, int attempt)
     {
-        var running = await WaitFor(job, r => r.Status == JobStatus.Running && r.Attempts == attempt, $"to run attempt {attempt}");
         var pid = int.Parse(await File.ReadAllTextAsync(Directory.GetFiles(dataDir, "silo-*.pid").Single()));
+        var running = await WaitFor(job, r => r.Status == JobStatus.Running && r.Attempts == attempt, $"to run attempt {attempt}");
         using var silo = Process.GetProcessById(pid);
         silo.Kill();
+        output.WriteLine($"killed the silo (pid {pid}) at {DateTime.UtcNow:HH:mm:ss.fff} in attempt {attempt} of job {job}, started {running.AttemptLog[^1].Started:HH:mm:ss.fff}");
         await silo.WaitForExitAsync().WaitAsync(Command);
-        output.WriteLine($"killed the silo (pid {pid}) in attempt {attempt} of job {job}, started {running.AttemptLog[^1].Started:HH:mm:ss.fff}");
+        var lost = client!;
+        client = null;
+        try
+        {
+            await lost.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (Exception e) when (e is TimeoutException or RtlConnectionException)
+        {
+            // Its gateway is gone; nothing to close politely.
+        }
     }
 
     private async Task<JobRecord> WaitFor(Guid job, Func<JobRecord, bool> condition, string what)
@@ -109,13 +113,12 @@ public sealed class PoisonJobTests(ITestOutputHelper output) : IDisposable
         throw new TimeoutException($"job {job} did not get {what} within {Patience}; last seen: {last?.Status} after {last?.Attempts} attempts, {last?.Error}");
     }
 
-    /// <summary>The job's record through a fresh client: the silo of the last one may be gone.</summary>
+    /// <summary>The job's record through the running silo's client; null while the silo is not answering.</summary>
     private async Task<JobRecord?> Record(Guid job)
     {
         try
         {
-            await using var client = await Connect();
-            return await client.GetJobAsync(job);
+            return await client!.GetJobAsync(job);
         }
         catch (Exception e) when (e is RtlConnectionException or TimeoutException)
         {
@@ -123,25 +126,25 @@ public sealed class PoisonJobTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private Task<RtlClient> Connect() => RtlClient.ConnectAsync(new RtlClientOptions
-    {
-        DataDir = dataDir,
-        ConnectTimeout = TimeSpan.FromSeconds(30),
-        Timeout = TimeSpan.FromMinutes(1),
-    });
-
     private async Task Start()
     {
         var started = await Rtl(["start", .. ports]);
         Assert.True(started.ExitCode == 0, started.ToString());
+        client = await RtlClient.ConnectAsync(new RtlClientOptions
+        {
+            DataDir = dataDir,
+            ConnectTimeout = TimeSpan.FromSeconds(60),
+            Timeout = TimeSpan.FromMinutes(1),
+        });
     }
 
     public void Dispose()
     {
+        client?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Rtl("stop").GetAwaiter().GetResult();
         foreach (var log in Directory.GetFiles(dataDir, "silo-*.log"))
         {
-            foreach (var line in File.ReadLines(log).Where(l => l.Contains("job", StringComparison.OrdinalIgnoreCase)).TakeLast(20))
+            foreach (var line in File.ReadLines(log).Where(l => l.Contains("Resuming job", StringComparison.Ordinal) || l.Contains("Job ", StringComparison.Ordinal)).TakeLast(20))
             {
                 output.WriteLine(line);
             }
