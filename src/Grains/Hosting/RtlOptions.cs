@@ -105,7 +105,7 @@ public sealed class RtlOptions
     /// Half of the memory this process may use: the machine's, or its cgroup's limit (a container, a systemd
     /// <c>MemoryMax</c>), as the GC sees it. The other half is the runtime's, the cluster's and other jobs'.
     /// </summary>
-    public static long DefaultMemoryBudget => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+    public static long DefaultMemoryBudget { get; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
 
     /// <summary>The only folder plugin tasks are loaded from; default <c>&lt;data dir&gt;/plugins</c>.</summary>
     public string? PluginsDir { get; set; }
