@@ -26,6 +26,23 @@ public sealed class ClampTask : IRowLocalTask
         return schema;
     }
 
+    /// <summary>
+    /// Optional (without it the silo assumes every result column is written afresh): the rows stay as many, and each
+    /// operation allocates its new column, plus a copy of a as doubles when a is not &lt;f8.
+    /// </summary>
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment)
+    {
+        var cost = TaskCost.Of(input.Rows);
+        var operations = Parse(args, input.Schema);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var widened = input.Schema.TypeOf(operations[i].A) is { } type && type != DType.F8;
+            cost = cost.Plus($"operations[{i}].column", input.Rows, "rows", widened ? 16 : 8);
+        }
+
+        return cost;
+    }
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var table = input;

@@ -23,6 +23,15 @@ public interface IRtlTask
     /// </summary>
     TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment);
 
+    /// <summary>
+    /// At most how many rows the result has and how many bytes running the task allocates (its result columns
+    /// and its scratch), from the arguments and the incoming table's plan, without touching data. Asked before
+    /// <see cref="Plan"/>, so a task that reads to plan (<c>open</c>) is bounded before it reads. Null, the
+    /// default (a plugin need not say), assumes <see cref="TaskCost.Unstated"/>: at most the incoming rows, every
+    /// result column written afresh. Throws <see cref="TaskArgumentException"/> as <see cref="Plan"/> does.
+    /// </summary>
+    TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) => null;
+
     /// <summary>Runs the kernel. Must not modify <paramref name="input"/>'s columns.</summary>
     TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment);
 }

@@ -65,21 +65,28 @@ public sealed class TaskArgs
 
     public double OptionalNumber(string name, double fallback) => Has(name) ? RequireNumber(name) : fallback;
 
-    public int RequireInt(string name, int minimum = int.MinValue)
+    /// <summary>An integer in [<paramref name="minimum"/>, <paramref name="maximum"/>]: counts such as <c>bins</c> get a sane maximum.</summary>
+    public int RequireInt(string name, int minimum = int.MinValue, int maximum = int.MaxValue)
     {
         var number = RequireNumber(name);
-        if (number != Math.Floor(number) || number < minimum || number > int.MaxValue)
+        if (number != Math.Floor(number) || number < minimum || number > maximum)
         {
-            throw new TaskArgumentException(At(name), minimum == int.MinValue
-                ? $"expected an integer, got {number.ToString(CultureInfo.InvariantCulture)}"
-                : $"expected an integer >= {minimum}, got {number.ToString(CultureInfo.InvariantCulture)}");
+            throw new TaskArgumentException(At(name), $"expected {IntegerRange(minimum, maximum)}, got {number.ToString(CultureInfo.InvariantCulture)}");
         }
 
         return (int)number;
     }
 
-    public int OptionalInt(string name, int fallback, int minimum = int.MinValue) =>
-        Has(name) ? RequireInt(name, minimum) : fallback;
+    private static string IntegerRange(int minimum, int maximum) => (minimum, maximum) switch
+    {
+        (int.MinValue, int.MaxValue) => "an integer",
+        (_, int.MaxValue) => $"an integer >= {minimum}",
+        (int.MinValue, _) => string.Create(CultureInfo.InvariantCulture, $"an integer <= {maximum:N0}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"an integer from {minimum:N0} to {maximum:N0}"),
+    };
+
+    public int OptionalInt(string name, int fallback, int minimum = int.MinValue, int maximum = int.MaxValue) =>
+        Has(name) ? RequireInt(name, minimum, maximum) : fallback;
 
     public bool OptionalBool(string name, bool fallback)
     {
@@ -162,7 +169,7 @@ public sealed class TaskArgs
         return value.ValueKind switch
         {
             JsonValueKind.String => Operand.OfColumn(RequireColumn(name, schema)),
-            JsonValueKind.Number => Operand.OfNumber(value.GetDouble()),
+            JsonValueKind.Number => Operand.OfNumber(ReadNumber(value, At(name))),
             _ => throw new TaskArgumentException(At(name), $"expected a column name or a number, got {Describe(value)}"),
         };
     }
@@ -211,11 +218,27 @@ public sealed class TaskArgs
 
     private static double ReadNumber(JsonElement value, string at) => value.ValueKind switch
     {
-        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.Number => Finite(value, at),
         // JSON has no NaN or infinities; accept numpy's spellings as strings.
         JsonValueKind.String when TryParseSpecial(value.GetString()!, out var special) => special,
         _ => throw new TaskArgumentException(at, $"expected a number, got {Describe(value)}"),
     };
+
+    /// <summary>A JSON number as a double; one past a double's range (<c>1e999</c>) is refused rather than read as infinity.</summary>
+    public static double Finite(JsonElement number, string at) =>
+        TryReadFinite(number, out var value) ? value : throw new TaskArgumentException(at, OutOfRange(number));
+
+    /// <summary>False for a number a double cannot hold (<c>1e999</c>, <c>-1e400</c>), which .NET would read as ±infinity.</summary>
+    public static bool TryReadFinite(JsonElement number, out double value)
+    {
+        value = number.GetDouble();
+        return double.IsFinite(value);
+    }
+
+    public static string OutOfRange(JsonElement number) =>
+        $"the number {Shorten(number.GetRawText())} is out of range of a double (at most ±1.7976931348623157e308); write \"inf\" or \"-inf\" for an infinity";
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "...");
 
     private static bool TryParseSpecial(string text, out double value)
     {

@@ -23,12 +23,18 @@ public static partial class NpyFile
         return ReadData(file, path, header, dataOffset, length - dataOffset);
     }
 
-    /// <summary>The columns a <see cref="Read"/> would give, from the header alone.</summary>
-    public static TableSchema ReadSchema(string path)
+    /// <summary>
+    /// The columns a <see cref="Read"/> would give and at most how many rows, from the header alone: its shape,
+    /// but never more rows than the bytes after it can hold (a header may claim any shape).
+    /// </summary>
+    public static (TableSchema Schema, long Rows) ReadPlan(string path)
     {
         using var file = DataFile.OpenRead(path, "a numpy .npy file");
-        var (header, _) = ReadHeader(file, path, RandomAccess.GetLength(file));
-        return Parse(path, header).Schema;
+        var length = RandomAccess.GetLength(file);
+        var (header, dataOffset) = ReadHeader(file, path, length);
+        var (schema, rows, _, _) = Parse(path, header);
+        var rowBytes = schema.Columns.Sum(c => (long)c.Type.Size());
+        return (schema, rowBytes == 0 ? 0 : Math.Min(rows, (length - dataOffset) / rowBytes));
     }
 
     public static void Write(string path, Table table)

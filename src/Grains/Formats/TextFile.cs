@@ -22,7 +22,11 @@ public static partial class TextFile
     }
 
     /// <summary>A UTF-8 reader over the file (a BOM is skipped), decompressing it when asked.</summary>
-    internal static StreamReader OpenText(string path, TextCompression compression)
+    internal static StreamReader OpenText(string path, TextCompression compression) =>
+        new(OpenBytes(path, compression), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
+
+    /// <summary>The file's bytes, inflated when asked.</summary>
+    private static Stream OpenBytes(string path, TextCompression compression)
     {
         FileStream stream;
         try
@@ -38,7 +42,7 @@ public static partial class TextFile
             throw new FileFormatException(path, $"cannot be read: {e.Message}", e);
         }
 
-        return new StreamReader(compression == TextCompression.Zlib ? new CheckedZlibStream(stream) : stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        return compression == TextCompression.Zlib ? new CheckedZlibStream(stream) : stream;
     }
 
     /// <summary>The error for a zlib stream that cannot be inflated, or bytes that are not UTF-8.</summary>

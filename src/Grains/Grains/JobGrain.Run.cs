@@ -11,28 +11,38 @@ public sealed partial class JobGrain
 {
     private static readonly TimeSpan PinnedSiloRetry = TimeSpan.FromSeconds(2);
 
-    private void Start(Pipeline pipeline, Table? input)
+    /// <summary>Runs the job in the background; <paramref name="given"/> is the submitted input, null to read it from the store.</summary>
+    private void Start(Pipeline pipeline, Table? given)
     {
         running = true;
-        _ = RunInBackground(pipeline, input);
+        _ = RunInBackground(pipeline, given);
     }
 
-    private async Task RunInBackground(Pipeline pipeline, Table? input)
+    private async Task RunInBackground(Pipeline pipeline, Table? given)
     {
         try
         {
             // No request holds this activation while the job runs.
             DelayDeactivation(options.Value.JobTimeout);
+
+            // Recorded before anything of the run happens, so a run that takes the silo down still counts against
+            // JobMaxAttempts: Resume gives up on a job whose every attempt ended that way.
             var attempt = state.State.Attempts + 1;
-            state.State = state.State with
+            await Save(state.State with
             {
                 Status = JobStatus.Running,
                 Attempts = attempt,
                 // An array: grain storage writes the record as JSON with its types, and a collection expression's
                 // compiler-made list type could not be read back.
                 AttemptLog = state.State.AttemptLog.Append(new JobAttempt(attempt, SiloName, DateTimeOffset.UtcNow)).ToArray(),
-            };
-            await state.WriteStateAsync();
+            });
+            var input = given;
+            if (input is null && state.State.InputPath is { } inputName && (input = await JobTables.ReadAsync(store, Id, inputName)) is null)
+            {
+                await Finish(JobResult.Failed(Id, [], 0, $"its input '{inputName}' is no longer in the job store ({store.Describe()})"));
+                return;
+            }
+
             JobResult? result = null;
             while (result is null)
             {
@@ -83,8 +93,7 @@ public sealed partial class JobGrain
         if (state.State.WaitingFor != waiting)
         {
             log.LogInformation("Job {Job} waits for silo '{Silo}' (stage {Stage})", Id, error.On, error.Stage);
-            state.State = state.State with { WaitingFor = waiting };
-            await state.WriteStateAsync();
+            await Save(state.State with { WaitingFor = waiting });
         }
 
         await Task.Delay(PinnedSiloRetry);
@@ -101,7 +110,7 @@ public sealed partial class JobGrain
             await store.DeleteAsync(Id, input);
         }
 
-        state.State = state.State with
+        await Save(state.State with
         {
             Status = result.Succeeded ? JobStatus.Completed : JobStatus.Failed,
             Finished = DateTimeOffset.UtcNow,
@@ -113,8 +122,7 @@ public sealed partial class JobGrain
             Columns = result.Table?.Names.ToArray() ?? [],
             InputPath = null,
             WaitingFor = null,
-        };
-        await state.WriteStateAsync();
+        });
         await GrainFactory.GetGrain<IJobIndexGrain>(0).Finished(Id);
     }
 

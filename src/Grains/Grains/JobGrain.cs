@@ -24,6 +24,12 @@ public sealed partial class JobGrain(
 {
     private bool running;
 
+    /// <summary>
+    /// The record as last stored, which is what <see cref="Get"/> shows: a record a caller reads is one a silo that
+    /// dies a moment later has kept (an attempt seen started was counted).
+    /// </summary>
+    private JobRecord? stored;
+
     /// <summary>Who watches this activation's run, if anyone (not persisted: a resumed run has no watcher).</summary>
     private IJobObserver? observer;
 
@@ -54,28 +60,40 @@ public sealed partial class JobGrain(
         }
 
         var pipeline = Pipeline.FromJson(pipelineJson);
-        var stored = input is not null && await JobTables.WriteAsync(store, Id, BlobNames.Input, input);
-        if (!stored)
+        var inputStored = input is not null && await JobTables.WriteAsync(store, Id, BlobNames.Input, input);
+        if (!inputStored)
         {
             await store.TouchAsync(Id);
         }
 
-        state.State = new JobRecord
+        await Save(new JobRecord
         {
             Id = Id,
             Status = JobStatus.Queued,
             PipelineName = pipelineName,
             PipelineJson = pipeline.ToJson(),
             Submitted = DateTimeOffset.UtcNow,
-            InputPath = stored ? BlobNames.Input : null,
-        };
-        await state.WriteStateAsync();
+            InputPath = inputStored ? BlobNames.Input : null,
+        });
         await GrainFactory.GetGrain<IJobIndexGrain>(0).Add(Id);
         Start(pipeline, input);
         return state.State;
     }
 
-    public Task<JobRecord?> Get() => Task.FromResult(state.RecordExists ? state.State : null);
+    public Task<JobRecord?> Get() => Task.FromResult(state.RecordExists ? stored ?? state.State : null);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        stored = state.RecordExists ? state.State : null;
+        return Task.CompletedTask;
+    }
+
+    private async Task Save(JobRecord record)
+    {
+        state.State = record;
+        await state.WriteStateAsync();
+        stored = record;
+    }
 
     public async Task<Table?> Result() => state.RecordExists ? await JobTables.ReadResultAsync(store, state.State) : null;
 
@@ -101,20 +119,18 @@ public sealed partial class JobGrain(
             var last = state.State.AttemptLog.LastOrDefault();
             if (state.State.Attempts >= options.Value.JobMaxAttempts)
             {
+                // Every attempt is recorded before it runs and ends with an outcome unless its run was lost: a job still
+                // unfinished after all of them took its silo down (or lost it) each time, and must not come back again.
                 await Finish(JobResult.Failed(Id, [], 0,
-                    $"gave up after {state.State.Attempts} attempts (the last on {last?.Silo ?? "an unknown silo"}); its silos kept failing"));
-                return;
-            }
-
-            Table? input = null;
-            if (state.State.InputPath is { } inputName && (input = await JobTables.ReadAsync(store, Id, inputName)) is null)
-            {
-                await Finish(JobResult.Failed(Id, [], 0, $"its input '{inputName}' is no longer in the job store ({store.Describe()})"));
+                    $"gave up after {state.State.Attempts} attempts (JobMaxAttempts {options.Value.JobMaxAttempts}): the silo running it " +
+                    $"was lost during each, the last time {last?.Silo ?? "an unknown silo"}; a job that takes its silo down is not started again"));
                 return;
             }
 
             LogResuming(Id, state.State.Attempts + 1, SiloName, last?.Silo ?? "-");
-            Start(Pipeline.FromJson(state.State.PipelineJson), input);
+
+            // The input is read from the store by the run, after its attempt is recorded: a huge input counts too.
+            Start(Pipeline.FromJson(state.State.PipelineJson), null);
             started = true;
         }
         finally
@@ -132,6 +148,7 @@ public sealed partial class JobGrain(
         }
 
         await state.ClearStateAsync();
+        stored = null;
         DeactivateOnIdle();
     }
 

@@ -5,6 +5,7 @@ using Rtl.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Registry;
+using Rtl.Tasks;
 using Rtl.Validation;
 
 namespace Rtl.Grains;
@@ -27,7 +28,7 @@ public sealed class PinnedStageGrain(ILocalSiloDetails silo, TaskRegistry regist
 
             // Only this silo can tell whether the stage's files are there: its arguments are checked here.
             var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, job, silo.Name);
-            PipelineValidator.ValidateStage(stage, definition, table.Schema, registry, environment);
+            PipelineValidator.ValidateStage(stage, definition, TablePlan.Of(table), registry, environment, options.Value.ResolvedMemoryBudget);
             return await StageRunner.Run(GrainFactory, job, stage, definition, table, observer, silo.SiloAddress.ToString());
         }
         finally

@@ -7,6 +7,7 @@ using Rtl.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Registry;
+using Rtl.Tasks;
 using Rtl.Validation;
 
 namespace Rtl.Grains;
@@ -51,7 +52,8 @@ public sealed partial class PipelineGrain(
                 // Unpinned stages are checked here up to the next pinned one; a pinned stage on its own silo.
                 if (pipeline.Stages[stage].On is null && (stage == 0 || pipeline.Stages[stage - 1].On is not null))
                 {
-                    PipelineValidator.ValidateFrom(pipeline, stage, table.Schema, registry, environment);
+                    PipelineValidator.ValidateFrom(pipeline, stage, TablePlan.Of(table), registry, environment,
+                        options.Value.ResolvedMemoryBudget, held: input?.ByteSize ?? 0);
                 }
 
                 var result = await RunStage(job, stage, pipeline.Stages[stage], table, observer);

@@ -58,8 +58,11 @@ public sealed class RtlOptions
     /// <summary>How long one job may take before its caller gets a timeout error.</summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How many times a durable job is started (again after a lost silo) before it fails.</summary>
-    public int JobMaxAttempts { get; set; } = 5;
+    /// <summary>
+    /// How many times a durable job is started at most: each start is recorded before it runs, so a job whose run
+    /// takes its silo down counts every crash and fails after this many, instead of coming back on every start.
+    /// </summary>
+    public int JobMaxAttempts { get; set; } = 3;
 
     /// <summary>How long a finished job's result and plots are kept (and its record); pruned in the background.</summary>
     public TimeSpan JobRetention { get; set; } = TimeSpan.FromDays(7);
@@ -88,6 +91,21 @@ public sealed class RtlOptions
     public long MaxTableBytes { get; set; } = DefaultMaxTableBytes;
 
     public const long DefaultMaxTableBytes = 1L << 30;
+
+    /// <summary>
+    /// The most memory one job's plan may need on this silo — the tables it holds and what its tasks allocate, as
+    /// the tasks bound them from their arguments before anything runs; a job over it is refused. Default
+    /// <see cref="DefaultMemoryBudget"/>.
+    /// </summary>
+    public long? MemoryBudget { get; set; }
+
+    public long ResolvedMemoryBudget => MemoryBudget ?? DefaultMemoryBudget;
+
+    /// <summary>
+    /// Half of the memory this process may use: the machine's, or its cgroup's limit (a container, a systemd
+    /// <c>MemoryMax</c>), as the GC sees it. The other half is the runtime's, the cluster's and other jobs'.
+    /// </summary>
+    public static long DefaultMemoryBudget { get; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
 
     /// <summary>The only folder plugin tasks are loaded from; default <c>&lt;data dir&gt;/plugins</c>.</summary>
     public string? PluginsDir { get; set; }

@@ -11,6 +11,9 @@ public static class PlotArguments
 {
     public const int DefaultBins = 30;
 
+    /// <summary>Ten bars a pixel of the 1000-pixel-wide image is already more than can be seen.</summary>
+    public const int MaxBins = 10_000;
+
     private static readonly string[] Kinds = ["circle", "line", "histogram"];
     private static readonly string[] Scales = ["linear", "log"];
 
@@ -61,7 +64,7 @@ public static class PlotArguments
             throw new TaskArgumentException(layer.At("series"), "a histogram cannot be split by series");
         }
 
-        var bins = kind == PlotKind.Histogram ? layer.OptionalInt("bins", DefaultBins, minimum: 1) : DefaultBins;
+        var bins = kind == PlotKind.Histogram ? layer.OptionalInt("bins", DefaultBins, minimum: 1, maximum: MaxBins) : DefaultBins;
         return new PlotLayer(x, y, kind, scale, series, bins);
     }
 

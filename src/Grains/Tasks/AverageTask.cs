@@ -14,6 +14,9 @@ public sealed class AverageTask : IRtlTask
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => ColumnOperations.Plan(args, input);
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        ColumnOperations.Cost(args, input, readsWhole: true);
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment) =>
         ColumnOperations.Run(args, input, (_, a) =>
         {

@@ -25,6 +25,13 @@ public sealed class ClassifyStaticTask : IRtlTask
         return operations.Aggregate(output, (schema, op) => schema.With(op.Column + "ClassCount", DType.I8));
     }
 
+    /// <summary>Per operation: ordering the rows by its keys, the keys in that order, the two result columns and the class sizes.</summary>
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        Operations.Cost(args, input, Parse, (cost, op, parsed, _) => cost
+            .OrderCost(op.At("a"), input, parsed.A)
+            .Plus(op.At("a"), input.Rows, "rows", (sizeof(ulong) + (sizeof(double) * RadixSort.WidenedKeys(input, parsed.A))) * (long)(parsed.A.Count - 1), "of keys in order")
+            .Plus(op.At("column"), input.Rows, "rows", (2 * sizeof(long)) + (4 * sizeof(long)), "of Class and ClassCount columns and class sizes"));
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         // Operations see each other's columns in order; the result lists the columns in the seed's order.

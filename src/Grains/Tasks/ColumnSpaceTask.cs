@@ -25,6 +25,12 @@ public sealed class ColumnSpaceTask : IRtlTask
         return input.With(column + "Space", DType.F8);
     }
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment)
+    {
+        var (column, space) = Parse(args, input.Schema);
+        return TaskCost.Of(input.Rows).Widened(args, "column", input.Schema, column, input.Rows).SpaceCost(args.At("space"), space, input.Rows);
+    }
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var (column, space) = Parse(args, input.Schema);

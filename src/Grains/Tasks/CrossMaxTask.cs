@@ -15,5 +15,8 @@ public sealed class CrossMaxTask : IRowLocalTask
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => CrossColumns.Plan(args, input);
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        CrossColumns.Cost(args, input);
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment) => CrossColumns.Max(args, input);
 }

@@ -27,6 +27,15 @@ public sealed class FilterTask : IRowLocalTask
         return output;
     }
 
+    /// <summary>
+    /// The kept row numbers, and the kept rows themselves: every column is gathered when a later task reads it, at
+    /// most the whole table again.
+    /// </summary>
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) => Operations
+        .Cost(args, input, Parse, (cost, op, parsed, schema) => cost.Widened(op, "column", schema, parsed.Column, input.Rows))
+        .Plus(args.At("operations"), input.Rows, "rows", sizeof(int), "of kept row numbers")
+        .Plus(args.At("operations"), input.Rows, "rows", input.RowBytes, "of kept rows, gathered as later tasks read them");
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var operations = Operations.Parse(args, input.Schema, Parse, out _);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Rtl.Data;
 using Rtl.Tasks.Internals;
@@ -10,18 +11,27 @@ namespace Rtl.Tasks;
 /// </summary>
 public sealed class HistogramTask : IRtlTask
 {
+    /// <summary>numpy has no limit; past this many bins nearly every bin is empty and the edges alone cost 8 MB.</summary>
+    public const int MaxBins = 1_000_000;
+
     public string Name => "histogram";
 
     public string Summary => "column = the numpy histogram edge of each row of a (first edge >= value)";
 
     public IReadOnlyList<TaskArgument> Arguments { get; } =
-        [Operations.Argument("{a, bins, column}: bins is a bin count or a list of increasing edges")];
+        [Operations.Argument("{a, bins, column}: bins is a bin count (at most 1,000,000) or a list of increasing edges")];
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         Operations.Parse(args, input, Parse, out var output);
         return output;
     }
+
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        Operations.Cost(args, input, Parse, (cost, op, parsed, schema) => cost
+            .Widened(op, "a", schema, parsed.A, input.Rows)
+            .Plus(op.At("bins"), parsed.Edges?.Length ?? (long)parsed.Count + 1, "bin edges", sizeof(double))
+            .NewColumn(op, input.Rows));
 
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
@@ -58,7 +68,7 @@ public sealed class HistogramTask : IRtlTask
         var bins = operation.Require("bins");
         var (count, edges) = bins.ValueKind switch
         {
-            JsonValueKind.Number => (operation.RequireInt("bins", 1), null),
+            JsonValueKind.Number => (operation.RequireInt("bins", 1, MaxBins), null),
             JsonValueKind.Array => (0, ParseEdges(bins, operation.At("bins"))),
             _ => throw new TaskArgumentException(operation.At("bins"),
                 $"expected a bin count or a list of bin edges, got {TaskArgs.Describe(bins)}"),
@@ -70,6 +80,12 @@ public sealed class HistogramTask : IRtlTask
 
     private static double[] ParseEdges(JsonElement bins, string at)
     {
+        if (bins.GetArrayLength() > MaxBins + 1)
+        {
+            throw new TaskArgumentException(at, string.Create(CultureInfo.InvariantCulture,
+                $"expected at most {MaxBins + 1:N0} bin edges, got {bins.GetArrayLength():N0}"));
+        }
+
         var edges = new List<double>();
         foreach (var item in bins.EnumerateArray())
         {
@@ -78,7 +94,7 @@ public sealed class HistogramTask : IRtlTask
                 throw new TaskArgumentException($"{at}[{edges.Count}]", $"expected a number, got {TaskArgs.Describe(item)}");
             }
 
-            var edge = item.GetDouble();
+            var edge = TaskArgs.Finite(item, $"{at}[{edges.Count}]");
             if (edges.Count > 0 && edge < edges[^1])
             {
                 throw new TaskArgumentException($"{at}[{edges.Count}]",

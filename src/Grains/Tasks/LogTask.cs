@@ -15,6 +15,9 @@ public sealed class LogTask : IRowLocalTask
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => ColumnOperations.Plan(args, input);
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        ColumnOperations.Cost(args, input);
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment) =>
         ColumnOperations.Run(args, input, (_, a) => ColumnOperations.Map<Kernel>(a));
 

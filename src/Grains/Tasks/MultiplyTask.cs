@@ -16,6 +16,9 @@ public sealed class MultiplyTask : IRowLocalTask
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) =>
         BinaryArithmetic.Plan(args, input);
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        BinaryArithmetic.Cost(args, input);
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment) =>
         BinaryArithmetic.Run<Kernel>(args, input);
 

@@ -31,6 +31,14 @@ public sealed class NormalizeTask : IRtlTask
         return columns.Aggregate(input, (schema, c) => schema.With(c + "Normal", DType.F8));
     }
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment)
+    {
+        var (_, columns, _) = Parse(args, input.Schema);
+        return columns.Aggregate(TaskCost.Of(input.Rows), (cost, c) => cost
+            .Widened(args, "columns", input.Schema, c, input.Rows)
+            .Plus(args.At("columns"), input.Rows, "rows", sizeof(double), $"of '{c}Normal'"));
+    }
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var (model, columns, weight) = Parse(args, input.Schema);

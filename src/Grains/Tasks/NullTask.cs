@@ -13,5 +13,8 @@ public sealed class NullTask : IRowLocalTask
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => input;
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        TaskCost.Of(input.Rows);
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment) => new(input);
 }

@@ -25,7 +25,27 @@ public sealed class OpenArrayTask : IRtlTask
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         var (kind, file, meta, _) = Locate(args, environment);
-        return kind == "npy" ? NpyFile.ReadSchema(file) : MetaFile.Read(meta);
+        return kind == "npy" ? NpyFile.ReadPlan(file).Schema : MetaFile.Read(meta);
+    }
+
+    /// <summary>
+    /// The rows the file can hold, from its size: <c>.dat</c> records of the <c>.meta</c>'s width, the <c>.npy</c>
+    /// header's shape, and for <c>.csv</c> one row per as many bytes as it has columns (a row of empty cells is its
+    /// delimiters and a line break), whose parse may hold its columns three times (parts, growth, the joined column).
+    /// </summary>
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment)
+    {
+        var (kind, file, meta, _) = Locate(args, environment);
+        var length = new FileInfo(file).Length;
+        var (schema, rows) = kind == "npy" ? NpyFile.ReadPlan(file) : (MetaFile.Read(meta), 0L);
+        var table = new TablePlan(schema, kind switch
+        {
+            "npy" => rows,
+            "dat" => schema.Columns.Count == 0 ? 0 : length / new TablePlan(schema, 1).RowBytes,
+            _ => schema.Columns.Count == 0 ? 0 : (length / schema.Columns.Count) + 1,
+        });
+        return TaskCost.Of(table.Rows).Plus(args.At("filename"), table.Rows, "rows", table.RowBytes * (kind == "csv" ? 3 : 1),
+            kind == "csv" ? $"while parsing {Path.GetFileName(file)}" : $"of {Path.GetFileName(file)}");
     }
 
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Rtl.Data;
 using Rtl.Formats;
 using Rtl.Tasks.Internals;
@@ -43,7 +44,29 @@ public sealed class OpenTask : IRtlTask
             new TaskNote("Opened", $"{Path.GetFileName(file)} ({table.RowCount:N0} rows x {table.ColumnCount} columns)"));
     }
 
+    /// <summary>
+    /// Measured before <see cref="Plan"/> reads the file (<see cref="TextFile.Measure"/>): its lines and widest line.
+    /// A parsed cell may be held as an integer and as a float while the column's type is open, each in an array that
+    /// grows by doubling (every array it outgrew counted as not yet collected: 4 × 8 bytes a cell), then trimmed into
+    /// its column: at most 9 × 8 bytes.
+    /// </summary>
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment)
+    {
+        var (options, file, name, _) = Locate(args, environment);
+        var (lines, fields) = TextFile.Measure(file, options);
+        return TaskCost.Of(lines).Plus(args.At("file"), CostMath.Times(lines, fields), "cells", 9 * sizeof(double),
+                string.Create(CultureInfo.InvariantCulture, $"while parsing {name} ({lines:N0} lines, at most {fields:N0} fields)"))
+            .PlusFixed(args.At("file"), 1 << 20, "of read buffers");
+    }
+
     private static (Table Table, string File) Read(TaskArgs args, ITaskEnvironment environment)
+    {
+        var (options, file, name, names) = Locate(args, environment);
+        var table = TextFile.Read(file, options);
+        return (names is null ? table : Rename(args, table, names, name), file);
+    }
+
+    private static (TextFileOptions Options, string File, string Name, IReadOnlyList<string>? Names) Locate(TaskArgs args, ITaskEnvironment environment)
     {
         var encoding = args.OptionalChoice("encoding", "text", "json") == "json" ? TextEncoding.JsonLines : TextEncoding.Delimited;
         var compression = args.OptionalChoice("compression", "none", "zlib") == "zlib" ? TextCompression.Zlib : TextCompression.None;
@@ -64,14 +87,8 @@ public sealed class OpenTask : IRtlTask
                 Directory.Exists(file) ? $"{file} is a directory, not a file" : $"file not found on silo '{environment.SiloName}': {file}");
         }
 
-        var table = TextFile.Read(file, new TextFileOptions
-        {
-            Encoding = encoding,
-            Compression = compression,
-            Delimiter = delimiter,
-            Header = header,
-        });
-        return (names is null ? table : Rename(args, table, names, name), file);
+        var options = new TextFileOptions { Encoding = encoding, Compression = compression, Delimiter = delimiter, Header = header };
+        return (options, file, name, names);
     }
 
     private static IReadOnlyList<string>? ColumnNames(TaskArgs args)

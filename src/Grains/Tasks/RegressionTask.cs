@@ -27,6 +27,16 @@ public sealed class RegressionTask : IRtlTask
         return output;
     }
 
+    /// <summary>Per operation: x and y as doubles, the space's points, and for Poly the Vandermonde columns and a copy of y.</summary>
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        Operations.Cost(args, input, Parse, (cost, op, parsed, schema) =>
+        {
+            cost = cost.Widened(op, "x", schema, parsed.X, input.Rows).Widened(op, "y", schema, parsed.Y, input.Rows)
+                .SpaceCost(op.At("space"), parsed.Space, input.Rows);
+            return parsed.Model == "Linear" ? cost
+                : cost.Plus(op.At("d"), input.Rows, "rows", sizeof(double) * (parsed.Degree + 2L), $"for the degree-{parsed.Degree} fit");
+        });
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var table = input;

@@ -19,7 +19,7 @@ public sealed class SimplePlotTask : IRtlTask
     [
         new("plots", "{name: [{x, y, type: circle|line|histogram, scale: linear|log, series?, bins?}]}: " +
             "title = name, axis titles = column names; series colours points by that column's values (legend); " +
-            "histogram counts x in bins (default 30)"),
+            "histogram counts x in bins (default 30, at most 10,000); at most 10,000,000 points a plot"),
     ];
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
@@ -27,6 +27,9 @@ public sealed class SimplePlotTask : IRtlTask
         _ = PlotArguments.Parse(args, input);
         return input;
     }
+
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
+        PlotCost.Of(args, PlotArguments.Parse(args, input.Schema), input);
 
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {

@@ -28,6 +28,14 @@ public sealed class SortTask : IRtlTask
         return input;
     }
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment)
+    {
+        var (columns, _) = Parse(args, input.Schema);
+        var argument = args.At(args.Has("columns") ? "columns" : "column");
+        return TaskCost.Of(input.Rows).OrderCost(argument, input, columns)
+            .Plus(argument, input.Rows, "rows", input.RowBytes, "of the table in order");
+    }
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var (columns, descending) = Parse(args, input.Schema);

@@ -23,6 +23,13 @@ public sealed class UniqueTask : IRtlTask
         return input;
     }
 
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment)
+    {
+        var (a, _) = Parse(args, input.Schema);
+        return TaskCost.Of(input.Rows).OrderCost(args.At("a"), input, [a])
+            .Plus(args.At("a"), input.Rows, "rows", sizeof(int) + input.RowBytes, "of kept row numbers and kept rows");
+    }
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var (a, keepLast) = Parse(args, input.Schema);

@@ -28,6 +28,13 @@ public sealed class WriteTask : IRtlTask
         return input;
     }
 
+    /// <summary>The table is written through fixed buffers, a selected column without gathering it.</summary>
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment)
+    {
+        _ = Locate(args, environment);
+        return TaskCost.Of(input.Rows).PlusFixed(args.At("extension"), 2 << 20, "of write buffers");
+    }
+
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var (kind, file, meta, delimiter) = Locate(args, environment);

@@ -1,4 +1,3 @@
-using Rtl.Data;
 using Rtl.Pipelines;
 using Rtl.Registry;
 using Rtl.Tasks;
@@ -6,57 +5,80 @@ using Rtl.Tasks;
 namespace Rtl.Validation;
 
 /// <summary>
-/// Checks a whole pipeline before anything runs: every task exists and every argument fits the schema
-/// the previous tasks produce. The first problem is reported as
-/// <c>stage 1, task 'add', operations[0].b: column 'foo' not found (columns: a, b, c)</c>.
+/// Checks a whole pipeline before anything runs: every task exists, every argument fits the schema the previous
+/// tasks produce, and the memory the plan needs fits the silo's budget (<c>PipelineValidator.Budget.cs</c>). The
+/// first problem is reported as <c>stage 1, task 'add', operations[0].b: column 'foo' not found (columns: a, b, c)</c>.
 /// </summary>
-public static class PipelineValidator
+public static partial class PipelineValidator
 {
     /// <summary>
     /// Checks the stages up to the first one pinned to a silo (<c>"on"</c>): only that silo can see its files, so
     /// from there on each stage is checked where and when it runs (<see cref="ValidateFrom"/>).
     /// </summary>
-    public static void Validate(Pipeline pipeline, TableSchema input, TaskRegistry registry, ITaskEnvironment environment) =>
-        ValidateFrom(pipeline, 0, input, registry, environment);
+    public static void Validate(Pipeline pipeline, TablePlan input, TaskRegistry registry, ITaskEnvironment environment, long budget = long.MaxValue) =>
+        ValidateFrom(pipeline, 0, input, registry, environment, budget, held: input.Bytes);
 
-    /// <summary>Checks the unpinned stages from <paramref name="first"/> up to the next pinned one.</summary>
-    public static void ValidateFrom(Pipeline pipeline, int first, TableSchema input, TaskRegistry registry, ITaskEnvironment environment)
+    /// <summary>
+    /// Checks the unpinned stages from <paramref name="first"/> up to the next pinned one; <paramref name="held"/> is
+    /// what the job keeps in memory throughout (the table it was given).
+    /// </summary>
+    public static void ValidateFrom(
+        Pipeline pipeline, int first, TablePlan input, TaskRegistry registry, ITaskEnvironment environment, long budget, long held)
     {
-        var schema = input;
+        var plan = input;
         for (var stage = first; stage < pipeline.Stages.Count && pipeline.Stages[stage].On is null; stage++)
         {
-            schema = ValidateStage(stage, pipeline.Stages[stage], schema, registry, environment);
+            plan = ValidateStage(stage, pipeline.Stages[stage], plan, registry, environment, budget, held);
         }
     }
 
-    /// <summary>Checks one stage's tasks in order; returns the schema the stage produces.</summary>
-    public static TableSchema ValidateStage(int stage, StageDefinition definition, TableSchema input, TaskRegistry registry, ITaskEnvironment environment)
+    /// <summary>Checks one stage's tasks in order; returns the table the stage produces.</summary>
+    public static TablePlan ValidateStage(
+        int stage, StageDefinition definition, TablePlan input, TaskRegistry registry, ITaskEnvironment environment, long budget, long held = 0)
     {
-        var schema = input;
+        var plan = input;
+        var stageCost = new StageCost(stage, input, held, budget);
         foreach (var call in definition.Tasks)
         {
-            schema = Plan(stage, call, schema, registry, environment);
+            plan = Plan(stage, call, plan, registry, environment, stageCost);
         }
 
-        return schema;
+        return plan;
     }
 
-    /// <summary>Plans one task, turning its failure into a located <see cref="PipelineFormatException"/>.</summary>
-    public static TableSchema Plan(int stage, TaskCall call, TableSchema schema, TaskRegistry registry, ITaskEnvironment environment)
+    /// <summary>Plans one task and adds its cost to its stage's, turning a failure into a located <see cref="PipelineFormatException"/>.</summary>
+    private static TablePlan Plan(int stage, TaskCall call, TablePlan input, TaskRegistry registry, ITaskEnvironment environment, StageCost stageCost)
     {
         if (!registry.TryFind(call.Name, out var task))
         {
             throw new PipelineFormatException($"stage {stage}: {registry.Unknown(call.WrittenAs)}");
         }
 
+        TaskCost? cost;
+        Data.TableSchema schema;
         try
         {
-            return task.Plan(call.Arguments, schema, environment);
+            // The cost first: a task that reads data to plan (open) must be bounded before it reads.
+            cost = task.Cost(call.Arguments, input, environment);
+            if (cost is not null)
+            {
+                stageCost.Add(call, cost);
+            }
+
+            schema = task.Plan(call.Arguments, input.Schema, environment);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not PipelineFormatException)
         {
             throw new PipelineFormatException(Locate(stage, call, e));
         }
+
+        if (cost is null)
+        {
+            cost = TaskCost.Unstated(input, schema);
+            stageCost.Add(call, cost);
+        }
+
+        return new TablePlan(schema, Math.Max(0, cost.Rows));
     }
 
     /// <summary>The message of any task failure with its stage, task and argument in front.</summary>

@@ -46,6 +46,11 @@ public static class BackgroundSiloCommand
         // Storage, certificate and limits travel as flags; the connection string (it may hold a password) and
         // the certificate's password travel in the environment, out of `ps`.
         arguments.AddRange(["--storage", options.Storage, "--max-table-bytes", options.MaxTableBytes.ToString()]);
+        if (options.MemoryBudget is { } budget)
+        {
+            arguments.AddRange(["--memory-budget", budget.ToString()]);
+        }
+
         if (options.TlsCertificate is { } certificate)
         {
             arguments.AddRange(["--tls-certificate", Path.GetFullPath(certificate)]);

@@ -37,6 +37,7 @@ public static class OptionsLoader
         options.ConnectionString = line.Option("connection-string") ?? options.ConnectionString;
         options.TlsCertificate = line.Option("tls-certificate") ?? options.TlsCertificate;
         options.MaxTableBytes = LongOption(line, "max-table-bytes") ?? options.MaxTableBytes;
+        options.MemoryBudget = LongOption(line, "memory-budget") ?? options.MemoryBudget;
         options.Chunking |= line.Has("chunking");
         options.ChunkRows = line.IntOption("chunk-rows") ?? options.ChunkRows;
         options.Debug |= line.Has("debug");

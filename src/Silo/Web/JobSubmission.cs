@@ -91,7 +91,9 @@ public sealed record JobSubmission(Pipeline? Pipeline, string? PipelineName, Tab
             {
                 case JsonValueKind.Number:
                     integers &= value.TryGetInt64(out _);
-                    doubles.Add(value.GetDouble());
+                    doubles.Add(Rtl.Tasks.TaskArgs.TryReadFinite(value, out var number)
+                        ? number
+                        : throw new PipelineFormatException($"table.columns.{column.Name}[{doubles.Count}]: {Rtl.Tasks.TaskArgs.OutOfRange(value)}"));
                     break;
                 case JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var special):
                     integers = false;

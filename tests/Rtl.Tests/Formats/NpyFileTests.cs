@@ -34,7 +34,7 @@ public class NpyFileTests
         NpyFile.Write(path, table);
 
         TableAssert.Identical(table, NpyFile.Read(path));
-        Assert.Equal(table.Schema.ToString(), NpyFile.ReadSchema(path).ToString());
+        Assert.Equal((table.Schema.ToString(), (long)table.RowCount), (NpyFile.ReadPlan(path).Schema.ToString(), NpyFile.ReadPlan(path).Rows));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Pipelines;
 using Rtl.Registry;
+using Rtl.Tasks;
 using Rtl.Validation;
 
 namespace Rtl.Tests.Pipelines;
@@ -15,7 +16,7 @@ public sealed class PipelineValidatorTests
 
     private static string Error(string json, TableSchema? schema = null) =>
         Assert.Throws<PipelineFormatException>(() =>
-            PipelineValidator.Validate(Pipeline.FromJson(json), schema ?? Abc, Registry, Environment)).Message;
+            PipelineValidator.Validate(Pipeline.FromJson(json), new TablePlan(schema ?? Abc, 3), Registry, Environment)).Message;
 
     [Fact]
     public void A_missing_column_names_stage_task_argument_and_the_columns()
@@ -32,7 +33,7 @@ public sealed class PipelineValidatorTests
             {"stages": [{"tasks": [{"task": "add", "operations": [{"a": "a", "b": 1, "column": "d"}]}]},
                         {"tasks": [{"task": "multiply", "operations": [{"a": "d", "b": "d", "column": "e"}]}]}]}
             """);
-        PipelineValidator.Validate(pipeline, Abc, Registry, Environment);
+        PipelineValidator.Validate(pipeline, new TablePlan(Abc, 3), Registry, Environment);
     }
 
     [Fact]

@@ -68,6 +68,13 @@ public abstract class BinaryArithmeticTests(IRtlTask task, Func<double, double, 
         Close(Expected(a, b), output.Doubles("r"));
     }
 
+    [Theory]
+    [InlineData("1e999")]
+    [InlineData("-1e400")]
+    public void A_b_past_a_doubles_range_is_an_error_not_an_infinity(string number) =>
+        PlanFails(Task, $$"""{"operations": [{"a": "x", "b": {{number}}, "column": "r"}]}""", Axy(), "operations[0].b",
+            $"the number {number} is out of range of a double (at most ±1.7976931348623157e308); write \"inf\" or \"-inf\" for an infinity");
+
     [Fact]
     public void String_b_is_always_a_column_name_even_inf()
     {

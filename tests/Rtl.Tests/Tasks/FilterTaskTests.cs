@@ -188,4 +188,9 @@ public sealed class FilterTaskTests
 
     [Fact]
     public void Missing_operations_is_an_error() => PlanFails(task, "{}", Fixture(), "operations", "required argument is missing");
+
+    [Fact]
+    public void A_value_past_a_doubles_range_is_an_error_where_the_string_inf_is_infinity() =>
+        PlanFails(task, """{"operations": [{"column": "b", "method": "lt", "value": 1e999}]}""", Fixture(), "operations[0].value",
+            "the number 1e999 is out of range of a double (at most ±1.7976931348623157e308); write \"inf\" or \"-inf\" for an infinity");
 }

@@ -86,11 +86,25 @@ public sealed class HistogramTaskTests
 
     [Fact]
     public void Zero_bins_is_an_error() =>
-        PlanFails(task, """{"operations": [{"a": "x", "bins": 0, "column": "h"}]}""", Axy(), "operations[0].bins", "expected an integer >= 1, got 0");
+        PlanFails(task, """{"operations": [{"a": "x", "bins": 0, "column": "h"}]}""", Axy(), "operations[0].bins", "expected an integer from 1 to 1,000,000, got 0");
 
     [Fact]
     public void Fractional_bins_is_an_error() =>
-        PlanFails(task, """{"operations": [{"a": "x", "bins": 2.5, "column": "h"}]}""", Axy(), "operations[0].bins", "expected an integer >= 1, got 2.5");
+        PlanFails(task, """{"operations": [{"a": "x", "bins": 2.5, "column": "h"}]}""", Axy(), "operations[0].bins", "expected an integer from 1 to 1,000,000, got 2.5");
+
+    [Fact]
+    public void More_bins_than_the_limit_is_an_error_naming_it() =>
+        PlanFails(task, """{"operations": [{"a": "x", "bins": 1e8, "column": "h"}]}""", Axy(), "operations[0].bins", "expected an integer from 1 to 1,000,000, got 100000000");
+
+    [Fact]
+    public void More_edges_than_the_limit_is_an_error_naming_it() =>
+        PlanFails(task, $$"""{"operations": [{"a": "x", "bins": [{{string.Join(", ", Enumerable.Range(0, HistogramTask.MaxBins + 2))}}], "column": "h"}]}""", Axy(),
+            "operations[0].bins", "expected at most 1,000,001 bin edges, got 1,000,002");
+
+    [Fact]
+    public void An_edge_past_a_double_is_an_error_not_infinity() =>
+        PlanFails(task, """{"operations": [{"a": "x", "bins": [0, 1e999], "column": "h"}]}""", Axy(), "operations[0].bins[1]",
+            "the number 1e999 is out of range of a double (at most ±1.7976931348623157e308); write \"inf\" or \"-inf\" for an infinity");
 
     [Fact]
     public void Bins_of_wrong_type_is_an_error() =>

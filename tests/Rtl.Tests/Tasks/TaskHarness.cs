@@ -7,17 +7,28 @@ namespace Rtl.Tests.Tasks;
 /// <summary>Runs tasks the way a stage does (Plan, then Run) and checks what every task promises.</summary>
 internal static class TaskHarness
 {
+    /// <summary>What a run may allocate beyond its stated cost: the tables, lists and notes of any run, however small.</summary>
+    public const long Slack = 64 << 10;
+
     /// <summary>
-    /// Plans and runs <paramref name="task"/>; asserts the planned schema is the produced one and that the
-    /// input's columns were not written (their bytes are unchanged).
+    /// Plans and runs <paramref name="task"/>; asserts the planned schema is the produced one, that the stated cost
+    /// bounds the rows produced and the bytes the run allocated, and that the input's columns were not written
+    /// (their bytes are unchanged).
     /// </summary>
     public static TaskOutput Run(IRtlTask task, string json, Table input)
     {
         var before = input.Columns.Select(c => c.Bytes.ToArray()).ToArray();
         var args = TaskArgs.Parse(json);
+        var cost = task.Cost(args, TablePlan.Of(input), TestEnvironment.Instance);
         var planned = task.Plan(args, input.Schema, TestEnvironment.Instance);
+        cost ??= TaskCost.Unstated(TablePlan.Of(input), planned);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var output = task.Run(args, input, TestEnvironment.Instance);
+
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Assert.Equal(planned.ToString(), output.Table.Schema.ToString());
+        Assert.True(output.Table.RowCount <= cost.Rows, $"{task.Name}: {output.Table.RowCount} rows, over the stated {cost.Rows}");
+        Assert.True(allocated <= cost.Bytes + Slack, $"{task.Name}: the run allocated {allocated:N0} bytes, over the stated {cost.Describe(10)}");
         for (var i = 0; i < before.Length; i++)
         {
             Assert.Equal(before[i], input.Columns[i].Bytes.ToArray());

@@ -173,11 +173,8 @@ public sealed class DifferenceTaskTests() : UnaryTaskTests(new DifferenceTask())
     }
 
     [Fact]
-    public void Negative_periods_look_ahead_with_nan_last()
-    {
-        var output = RunTable(Task, """{"operations": [{"a": "b", "column": "d", "periods": -1}]}""", Ab());
-        Close([-21, 10, 6, double.NaN], output.Doubles("d"));
-    }
+    public void Negative_periods_are_an_error() =>
+        PlanFails(Task, """{"operations": [{"a": "b", "column": "d", "periods": -2}]}""", Ab(), "operations[0].periods", "expected an integer >= 0, got -2");
 
     [Fact]
     public void Periods_zero_is_zero_except_for_nan()
@@ -211,7 +208,7 @@ public sealed class DifferenceTaskTests() : UnaryTaskTests(new DifferenceTask())
 
     [Fact]
     public void Periods_not_an_integer_is_an_error() =>
-        PlanFails(Task, """{"operations": [{"a": "x", "column": "d", "periods": 1.5}]}""", Axy(), "operations[0].periods", "expected an integer, got 1.5");
+        PlanFails(Task, """{"operations": [{"a": "x", "column": "d", "periods": 1.5}]}""", Axy(), "operations[0].periods", "expected an integer >= 0, got 1.5");
 
     [Fact]
     public void Periods_of_wrong_type_is_an_error() =>

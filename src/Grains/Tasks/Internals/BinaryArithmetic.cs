@@ -26,6 +26,11 @@ internal static class BinaryArithmetic
         return output;
     }
 
+    /// <summary>A new column per operation, and a block buffer where <c>b</c> is a column that may be read piecewise.</summary>
+    public static TaskCost Cost(TaskArgs args, TablePlan input) =>
+        Operations.Cost(args, input, Parse, (cost, op, parsed, _) =>
+            (parsed.B.IsColumn ? cost.PlusFixed(op.At("b"), Doubles.BlockBytes, "of a read block") : cost).NewColumn(op, input.Rows));
+
     public static TaskOutput Run<TKernel>(TaskArgs args, Table input)
         where TKernel : IBinaryKernel
     {

@@ -19,6 +19,11 @@ internal static class ColumnOperations
         return output;
     }
 
+    /// <summary>One new column per operation; <paramref name="readsWhole"/>: the kernel reads <c>a</c> whole as doubles (widening it).</summary>
+    public static TaskCost Cost(TaskArgs args, TablePlan input, Action<TaskArgs>? extra = null, bool readsWhole = false) =>
+        Operations.Cost(args, input, (TaskArgs op, ref TableSchema schema) => Parse(op, ref schema, extra),
+            (cost, op, parsed, schema) => (readsWhole ? cost.Widened(op, "a", schema, parsed.A, input.Rows) : cost).NewColumn(op, input.Rows));
+
     /// <summary>Runs <paramref name="compute"/> per operation on the table as the earlier operations left it.</summary>
     public static TaskOutput Run(TaskArgs args, Table input, Func<Operation, Column, double[]> compute, Action<TaskArgs>? extra = null)
     {

@@ -17,6 +17,12 @@ internal static class CrossColumns
         return output;
     }
 
+    /// <summary>A new column per operation, and a block buffer for each further column it may read piecewise.</summary>
+    public static TaskCost Cost(TaskArgs args, TablePlan input) =>
+        Operations.Cost(args, input, Parse, (cost, op, parsed, _) => cost
+            .PlusFixed(op.At("columns"), Doubles.BlockBytes * (parsed.Columns.Distinct().Count() - 1), "of read blocks")
+            .NewColumn(op, input.Rows));
+
     /// <summary>Row-wise mean: the sum over the columns, divided by how many there are.</summary>
     public static TaskOutput Mean(TaskArgs args, Table input) => Run(args, input, (sum, count) =>
     {

@@ -9,6 +9,9 @@ internal static class Doubles
     // Rows per block when a column is read piecewise: small enough to stay in cache.
     private const int Block = 16_384;
 
+    /// <summary>The block buffer <see cref="Combine"/> allocates for a column it reads piecewise.</summary>
+    public const long BlockBytes = Block * sizeof(double);
+
     /// <summary>An element-wise <c>destination = x ∘ y</c>.</summary>
     public delegate void Binary(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination);
 

@@ -5,6 +5,9 @@ namespace Rtl.Tasks.Internals;
 /// <summary>Reads one operation against the schema as the earlier operations left it, and advances that schema.</summary>
 internal delegate T OperationParser<T>(TaskArgs operation, ref TableSchema schema);
 
+/// <summary>Adds one operation's parts to <paramref name="cost"/>; <paramref name="schema"/> is the one it was read against.</summary>
+internal delegate TaskCost OperationCost<in T>(TaskCost cost, TaskArgs operation, T parsed, TableSchema schema);
+
 /// <summary>The <c>operations: [...]</c> list most tasks take.</summary>
 internal static class Operations
 {
@@ -25,6 +28,32 @@ internal static class Operations
         output = schema;
         return parsed;
     }
+
+    /// <summary>
+    /// The cost of the operations in order, each read against the schema the earlier ones left (as <see cref="Parse"/>):
+    /// <paramref name="add"/> adds one operation's parts, by default one new <c>&lt;f8</c> column.
+    /// </summary>
+    public static TaskCost Cost<T>(TaskArgs args, TablePlan input, OperationParser<T> parse, OperationCost<T>? add = null)
+    {
+        var cost = TaskCost.Of(input.Rows);
+        var schema = input.Schema;
+        foreach (var operation in args.RequireList("operations"))
+        {
+            var before = schema;
+            var parsed = parse(operation, ref schema);
+            cost = add is null ? cost.NewColumn(operation, input.Rows) : add(cost, operation, parsed, before);
+        }
+
+        return cost;
+    }
+
+    /// <summary>One new <c>&lt;f8</c> column of <paramref name="rows"/> rows, named by the operation's <c>column</c>.</summary>
+    public static TaskCost NewColumn(this TaskCost cost, TaskArgs operation, long rows, string name = "column") =>
+        cost.Plus(operation.At(name), rows, "rows", sizeof(double));
+
+    /// <summary>A column that is not <c>&lt;f8</c>, read whole as doubles, is widened into a copy first.</summary>
+    public static TaskCost Widened(this TaskCost cost, TaskArgs args, string name, TableSchema schema, string column, long rows) =>
+        schema.TypeOf(column) is DType.F8 or null ? cost : cost.Plus(args.At(name), rows, "rows", sizeof(double), $"to read '{column}' as doubles");
 
     /// <summary>The name of a column a task writes: any non-empty string.</summary>
     public static string RequireNewColumn(this TaskArgs args, string name = "column")

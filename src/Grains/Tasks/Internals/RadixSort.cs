@@ -16,6 +16,27 @@ internal static class RadixSort
     private const int Passes = (64 + Bits - 1) / Bits;
     private const ulong Sign = 1UL << 63;
 
+    /// <summary>The digit counts one <see cref="Sort"/> allocates, whatever the row count.</summary>
+    public const long CountsBytes = Passes * Buckets * sizeof(int);
+
+    /// <summary>
+    /// What <see cref="Order(IReadOnlyList{Column}, int, out ulong[], bool)"/> allocates: the order and the keys, per key
+    /// column one sort's second buffers and digit counts (counted as garbage not yet collected), and a copy as doubles of
+    /// each key column read through them (<see cref="WidenedKeys"/>).
+    /// </summary>
+    public static TaskCost OrderCost(this TaskCost cost, string argument, TablePlan input, IReadOnlyList<string> keys) => cost
+        .Plus(argument, input.Rows, "rows", sizeof(int) + sizeof(ulong) + ((sizeof(ulong) + sizeof(int) + (sizeof(double) * WidenedKeys(input, keys))) * (long)keys.Count),
+            $"to order them by {keys.Count} key column{(keys.Count == 1 ? "" : "s")}")
+        .PlusFixed(argument, keys.Count * CountsBytes, "of digit counts");
+
+    /// <summary>1 when any key is a <c>&lt;f4</c> column: <see cref="Keys"/> reads those through a widened copy.</summary>
+    public static int WidenedKeys(TablePlan input, IEnumerable<string> keys) => keys.Any(k => input.Schema.TypeOf(k) == DType.F4) ? 1 : 0;
+
+    /// <summary>What <see cref="SortedDoubles"/> allocates: the keys, the sort's second buffer, the sorted values, the counts.</summary>
+    public static TaskCost SortedDoublesCost(this TaskCost cost, string argument, long rows) => cost
+        .Plus(argument, rows, "rows", 3 * sizeof(ulong), "to sort them")
+        .PlusFixed(argument, CountsBytes, "of digit counts");
+
     /// <summary>The rows of a table with these key columns in ascending (or descending) lexicographic order.</summary>
     public static int[] Order(IReadOnlyList<Column> columns, int rows, bool descending = false) =>
         Order(columns, rows, out _, descending);

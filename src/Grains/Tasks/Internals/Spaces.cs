@@ -67,18 +67,28 @@ internal static class Spaces
         return exponents;
     }
 
+    /// <summary>What <see cref="Of"/> allocates for <paramref name="rows"/> values.</summary>
+    public static TaskCost SpaceCost(this TaskCost cost, string argument, string space, long rows) =>
+        IsLinear(space) || IsLog(space)
+            ? cost.Plus(argument, rows, "rows", sizeof(double), $"of {space.ToLowerInvariant()} points")
+            : cost.SortedDoublesCost(argument, rows);
+
+    private static bool IsLinear(string space) => string.Equals(space, "linear", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsLog(string space) => string.Equals(space, "log", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The seed's space over <paramref name="values"/>: <c>linear</c> → linspace(0, max, n); <c>log</c> →
     /// logspace(0.001, 1, n), independent of the data; any other word → the values sorted ascending (NaN last).
     /// </summary>
     public static double[] Of(string space, ReadOnlySpan<double> values)
     {
-        if (string.Equals(space, "linear", StringComparison.OrdinalIgnoreCase))
+        if (IsLinear(space))
         {
             return Linspace(0, Doubles.Max(values), values.Length);
         }
 
-        if (string.Equals(space, "log", StringComparison.OrdinalIgnoreCase))
+        if (IsLog(space))
         {
             return Logspace(0.001, 1, values.Length);
         }
