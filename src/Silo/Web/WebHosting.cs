@@ -26,6 +26,7 @@ public static class WebHosting
         builder.Services.AddRoutingCore();
         // UseOrleans again reaches the same silo builder the host configured.
         builder.UseOrleans(silo => silo.AddDashboard());
+        DashboardAssets.Install(builder.Services);
     }
 
     public static void MapRtlWeb(this WebApplication app)
@@ -33,6 +34,7 @@ public static class WebHosting
         // First, so it wraps everything after it: no request ends in an empty 5xx.
         app.UseRtlErrors();
         app.UseRtlWebAuth(app.Services.GetRequiredService<IOptions<RtlOptions>>().Value);
+        app.UseDashboardAssets(DashboardPath);
         app.MapOrleansDashboard(DashboardPath);
         app.MapJobsApi();
         app.MapJobsPages();
