@@ -1,6 +1,7 @@
 using Rtl.Data;
 using Rtl.Registry;
 using Rtl.Tasks;
+using Rtl.Tasks.Internals;
 
 namespace Rtl.Benchmarks;
 
@@ -85,11 +86,28 @@ public static class KernelBench
             AddRow(report, section, $"{key} — `{numpyText}`", rtl, baseline, key == "null" ? null : 1.0);
         }
 
+        FilterRowsAtEachWidth(report, section, table, budget, numpy, rounds);
+
         // A task added to the bundle after this list was written shows up as not measured rather than silently missing.
         var measured = Cases.Select(c => c.Task).ToHashSet();
         foreach (var task in registry.All.Where(t => !measured.Contains(t.Name) && !FileTasks.Contains(t.Name)))
         {
             report.Add(new Row(section, $"{task.Name} (new task: no case yet)", "not measured", "", double.NaN, "≤ 1.0x", null));
+        }
+    }
+
+    /// <summary>The filter's vectorised selection at each width it has (a Pi takes the 128-bit one), against numpy's mask + flatnonzero.</summary>
+    private static void FilterRowsAtEachWidth(Report report, string section, Table table, Budget budget, Numpy numpy, int rounds)
+    {
+        var x = table["x"].AsDoubles().ToArray();
+        var rows = new int[x.Length];
+        foreach (var width in new[] { VectorWidth.Bits256, VectorWidth.Bits128, VectorWidth.Scalar })
+        {
+            var (rtl, baseline) = numpy.Interleave("filter rows (x > 500)", budget, rounds,
+                () => GC.KeepAlive(Compaction.Select<Greater>(x, 500, rows, width)));
+            var name = width == VectorWidth.Scalar ? "scalar" : $"{(int)width}-bit";
+            AddRow(report, section, $"filter rows (x > 500), {name} — `np.flatnonzero(x > 500)`", rtl, baseline, 1.0,
+                width == VectorWidths.Widest ? "the width this CPU chooses" : "forced width");
         }
     }
 

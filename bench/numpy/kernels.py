@@ -117,6 +117,7 @@ def cases(data):
         "cross_max (3 cols)": cross_max,
         "difference": difference,
         "filter (4 operations, 6 cols)": filter4,
+        "filter rows (x > 500)": lambda: np.flatnonzero(x > 500),
         "histogram (10 bins)": histogram,
         "normalize Squash": squash,
         "normalize PercentOfMax": percent_of_max,

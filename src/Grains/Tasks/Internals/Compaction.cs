@@ -4,10 +4,12 @@ using System.Runtime.Intrinsics;
 
 namespace Rtl.Tasks.Internals;
 
-/// <summary>A comparison <c>x ∘ value</c>, scalar and four lanes at a time; NaN compares like IEEE (only ne is true).</summary>
+/// <summary>A comparison <c>x ∘ value</c>, scalar, two and four lanes at a time; NaN compares like IEEE (only ne is true).</summary>
 internal interface IComparison
 {
     static abstract bool Test(double x, double value);
+
+    static abstract Vector128<double> Test(Vector128<double> x, Vector128<double> value);
 
     static abstract Vector256<double> Test(Vector256<double> x, Vector256<double> value);
 }
@@ -16,12 +18,16 @@ internal readonly struct Equal : IComparison
 {
     public static bool Test(double x, double value) => x == value;
 
+    public static Vector128<double> Test(Vector128<double> x, Vector128<double> value) => Vector128.Equals(x, value);
+
     public static Vector256<double> Test(Vector256<double> x, Vector256<double> value) => Vector256.Equals(x, value);
 }
 
 internal readonly struct NotEqual : IComparison
 {
     public static bool Test(double x, double value) => x != value;
+
+    public static Vector128<double> Test(Vector128<double> x, Vector128<double> value) => ~Vector128.Equals(x, value);
 
     public static Vector256<double> Test(Vector256<double> x, Vector256<double> value) => ~Vector256.Equals(x, value);
 }
@@ -30,12 +36,16 @@ internal readonly struct Less : IComparison
 {
     public static bool Test(double x, double value) => x < value;
 
+    public static Vector128<double> Test(Vector128<double> x, Vector128<double> value) => Vector128.LessThan(x, value);
+
     public static Vector256<double> Test(Vector256<double> x, Vector256<double> value) => Vector256.LessThan(x, value);
 }
 
 internal readonly struct LessOrEqual : IComparison
 {
     public static bool Test(double x, double value) => x <= value;
+
+    public static Vector128<double> Test(Vector128<double> x, Vector128<double> value) => Vector128.LessThanOrEqual(x, value);
 
     public static Vector256<double> Test(Vector256<double> x, Vector256<double> value) => Vector256.LessThanOrEqual(x, value);
 }
@@ -44,12 +54,16 @@ internal readonly struct Greater : IComparison
 {
     public static bool Test(double x, double value) => x > value;
 
+    public static Vector128<double> Test(Vector128<double> x, Vector128<double> value) => Vector128.GreaterThan(x, value);
+
     public static Vector256<double> Test(Vector256<double> x, Vector256<double> value) => Vector256.GreaterThan(x, value);
 }
 
 internal readonly struct GreaterOrEqual : IComparison
 {
     public static bool Test(double x, double value) => x >= value;
+
+    public static Vector128<double> Test(Vector128<double> x, Vector128<double> value) => Vector128.GreaterThanOrEqual(x, value);
 
     public static Vector256<double> Test(Vector256<double> x, Vector256<double> value) => Vector256.GreaterThanOrEqual(x, value);
 }
@@ -59,6 +73,11 @@ internal static class Compaction
 {
     /// <summary>Writes the indices of rows where <c>values[i] ∘ value</c> into <paramref name="rows"/>; returns how many.</summary>
     public static int Select<TComparison>(ReadOnlySpan<double> values, double value, Span<int> rows)
+        where TComparison : IComparison =>
+        Select<TComparison>(values, value, rows, VectorWidths.Chosen);
+
+    /// <summary><see cref="Select{TComparison}(ReadOnlySpan{double}, double, Span{int})"/> with a given width (every width gives the same rows).</summary>
+    public static int Select<TComparison>(ReadOnlySpan<double> values, double value, Span<int> rows, VectorWidth width)
         where TComparison : IComparison
     {
         if (rows.Length < values.Length)
@@ -70,12 +89,13 @@ internal static class Compaction
         ref var r = ref MemoryMarshal.GetReference(rows);
         var count = 0;
         var i = 0;
-        if (Vector256.IsHardwareAccelerated)
+
+        // count <= i always, so writing at count never passes the end of rows.
+        if (width == VectorWidth.Bits256)
         {
             var comparand = Vector256.Create(value);
             for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                // count <= i always, so writing at count never passes the end of rows.
                 var mask = TComparison.Test(Vector256.LoadUnsafe(ref x, (nuint)i), comparand).ExtractMostSignificantBits();
                 Unsafe.Add(ref r, count) = i;
                 count += (int)(mask & 1);
@@ -85,6 +105,18 @@ internal static class Compaction
                 count += (int)((mask >> 2) & 1);
                 Unsafe.Add(ref r, count) = i + 3;
                 count += (int)(mask >> 3);
+            }
+        }
+        else if (width == VectorWidth.Bits128)
+        {
+            var comparand = Vector128.Create(value);
+            for (; i <= values.Length - Vector128<double>.Count; i += Vector128<double>.Count)
+            {
+                var mask = TComparison.Test(Vector128.LoadUnsafe(ref x, (nuint)i), comparand).ExtractMostSignificantBits();
+                Unsafe.Add(ref r, count) = i;
+                count += (int)(mask & 1);
+                Unsafe.Add(ref r, count) = i + 1;
+                count += (int)(mask >> 1);
             }
         }
 

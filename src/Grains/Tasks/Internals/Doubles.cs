@@ -64,6 +64,7 @@ internal static class Doubles
 
     public static double Max(ReadOnlySpan<double> values) => values.IsEmpty ? double.NaN : TensorPrimitives.Max(values);
 
+    /// <summary><c>np.mean</c>: numpy's sum, in its order (the same on every CPU), over the count.</summary>
     public static double Mean(ReadOnlySpan<double> values) =>
-        values.IsEmpty ? double.NaN : TensorPrimitives.Sum(values) / values.Length;
+        values.IsEmpty ? double.NaN : NumpySum.Sum(values) / values.Length;
 }

@@ -75,7 +75,7 @@ internal static class LeastSquares
         var scale = new double[order];
         for (var j = 0; j < order; j++)
         {
-            var norm = TensorPrimitives.SumOfSquares<double>(a[j]);
+            var norm = SumOfSquaresInOrder(a[j]);
             scale[j] = norm > 0 && double.IsFinite(norm) ? Math.Sqrt(norm) : 1;
             TensorPrimitives.Divide(a[j], scale[j], a[j]);
         }
@@ -94,6 +94,21 @@ internal static class LeastSquares
         }
 
         return coefficients;
+    }
+
+    /// <summary>
+    /// polyfit's <c>(lhs*lhs).sum(axis=0)</c>: down a column of a row-major matrix numpy adds row after row,
+    /// so one running sum in order (the same on every CPU, unlike a vector sum).
+    /// </summary>
+    private static double SumOfSquaresInOrder(ReadOnlySpan<double> column)
+    {
+        var sum = 0.0;
+        foreach (var value in column)
+        {
+            sum += value * value;
+        }
+
+        return sum;
     }
 
     /// <summary><c>np.polyval</c>: Horner's rule, highest power first.</summary>

@@ -1,6 +1,7 @@
 using Rtl.Data;
-using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Rtl.Tasks.Internals;
 
@@ -21,7 +22,7 @@ internal static class Spaces
         var step = div > 0 ? delta / div : double.NaN;
         if (div > 0 && step != 0)
         {
-            Steps(result, start, step);
+            Steps(result, start, step, VectorWidths.Chosen);
         }
         else
         {
@@ -41,16 +42,29 @@ internal static class Spaces
     }
 
     /// <summary><c>result[i] = i·step + start</c>, a vector of rows at a time (a multiply, then an add: numpy's rounding).</summary>
-    private static void Steps(Span<double> result, double start, double step)
+    internal static void Steps(Span<double> result, double start, double step, VectorWidth width)
     {
-        var lanes = Vector<double>.Count;
-        var index = Vector.ConvertToDouble(Vector<long>.Indices);
-        var next = new Vector<double>(lanes);
+        ref var r = ref MemoryMarshal.GetReference(result);
         var i = 0;
-        for (; i <= result.Length - lanes; i += lanes)
+        if (width == VectorWidth.Bits256)
         {
-            ((index * step) + new Vector<double>(start)).CopyTo(result[i..]);
-            index += next;
+            var index = Vector256.Create(0.0, 1, 2, 3);
+            var lanes = Vector256.Create((double)Vector256<double>.Count);
+            for (; i <= result.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                ((index * step) + Vector256.Create(start)).StoreUnsafe(ref r, (nuint)i);
+                index += lanes;
+            }
+        }
+        else if (width == VectorWidth.Bits128)
+        {
+            var index = Vector128.Create(0.0, 1);
+            var lanes = Vector128.Create((double)Vector128<double>.Count);
+            for (; i <= result.Length - Vector128<double>.Count; i += Vector128<double>.Count)
+            {
+                ((index * step) + Vector128.Create(start)).StoreUnsafe(ref r, (nuint)i);
+                index += lanes;
+            }
         }
 
         for (; i < result.Length; i++)
