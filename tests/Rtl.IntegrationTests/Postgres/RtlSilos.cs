@@ -50,13 +50,29 @@ public sealed class RtlSilos : IAsyncDisposable
     /// <summary>Starts one more silo; <paramref name="own"/> sets what only this silo has (its name, its files root).</summary>
     public async Task<IHost> StartSiloAsync(Action<RtlOptions>? own = null)
     {
-        var options = NewOptions();
-        own?.Invoke(options);
-        var host = SiloHost.Build(options);
-        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        running.Add(host);
-        return host;
+        for (var attempt = 1; ; attempt++)
+        {
+            var options = NewOptions();
+            own?.Invoke(options);
+            var host = SiloHost.Build(options);
+            try
+            {
+                await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                running.Add(host);
+                return host;
+            }
+            catch (Exception e) when (attempt < 5 && IsPortTaken(e))
+            {
+                // A port found free was taken by another test's process before this silo bound it: fresh ports.
+                await host.StopAsync(TimeSpan.FromSeconds(20));
+                host.Dispose();
+            }
+        }
     }
+
+    private static bool IsPortTaken(Exception? e) =>
+        e is not null && (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+            || IsPortTaken(e.InnerException));
 
     /// <summary>Stops a silo gracefully: it leaves the cluster, as on SIGTERM.</summary>
     public async Task StopSiloAsync(IHost host)
