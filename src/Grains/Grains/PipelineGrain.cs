@@ -92,5 +92,7 @@ public sealed partial class PipelineGrain(
     private Task<StageResult> RunStage(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer) =>
         definition.On is { } on ? RunPinned(job, stage, definition, table, observer, on)
         : ShouldChunk(definition, table) ? RunChunked(job, stage, definition, table, observer)
-        : GrainFactory.GetGrain<IStageGrain>(IStageGrain.Local).Run(job, stage, definition, table, observer);
+        // The stage runs here, yet its first call on this silo still asks the grain directory, whose partition may
+        // sit on a silo that just died: until the cluster votes it out that call fails, and a retry then succeeds.
+        : SiloLoss.Retry(_ => GrainFactory.GetGrain<IStageGrain>(IStageGrain.Local).Run(job, stage, definition, table, observer));
 }
