@@ -4,7 +4,7 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using Rtl.Benchmarks;
 
-// One run: generate the data, then A (kernels), B (files), C (end to end, memory), D (load), E (job store), each against its
+// One run: generate the data, then A (kernels), B (files), C (end to end, memory), D (load), E (job store), F (footprint), each against its
 // baseline measured in the same run. `--quick` for a short run; `--only A,C` for some sections.
 if (args.Length == 2 && args[0] == MemoryBench.ChildFlag)
 {
@@ -22,12 +22,13 @@ if (args.Length > 1 && args[0] == Probe.Flag)
 }
 
 var quick = args.Contains("--quick");
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C", "D", "E"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C", "D", "E", "F"];
 var keep = args.Contains("--keep-data");
-var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only") && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
+var release = args.SkipWhile(a => a != "--release").Skip(1).FirstOrDefault();
+var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only" or "--release") && a != release && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
 if (unknown.Length > 0)
 {
-    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D,E] [--keep-data]");
+    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D,E,F] [--release DIR] [--keep-data]");
     return 2;
 }
 
@@ -82,6 +83,13 @@ try
         await StoreBench.Run(report, budget, root, section);
     }
 
+    if (only.Contains("F"))
+    {
+        const string section = "F. Footprint of the release (rtl silo and rtl demo as processes) vs an idle Dask node";
+        Console.WriteLine($"\n{section}");
+        FootprintBench.Run(report, quick, root, release is null ? null : Path.GetFullPath(release), section);
+    }
+
     var markdown = report.Markdown(header, clock.Elapsed);
     Console.WriteLine();
     Console.WriteLine(markdown);
@@ -92,6 +100,13 @@ try
 
     var results = Path.Combine(Numpy.BenchDir, "results");
     Directory.CreateDirectory(results);
+    if (only.SequenceEqual(["F"]))
+    {
+        File.WriteAllText(Path.Combine(results, "footprint.md"), markdown); // as D and E: F alone leaves latest.md alone
+        Console.WriteLine($"written to {Path.Combine(results, "footprint.md")}");
+        return 0;
+    }
+
     if (only.SequenceEqual(["E"]))
     {
         File.WriteAllText(Path.Combine(results, "store.md"), markdown); // as D: E alone leaves latest.md alone

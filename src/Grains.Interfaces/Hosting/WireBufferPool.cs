@@ -19,9 +19,9 @@ public sealed class WireBufferPool : MemoryPool<byte>
 {
     public const int BlockSize = 64 * 1024;
 
-    /// <summary>Blocks kept for reuse beyond this (64 MB) go back to the GC, so one huge message does not pin
-    /// its size in memory for the life of the process.</summary>
-    private const int MaxRetained = 1024;
+    /// <summary>Blocks kept for reuse beyond this go back to the GC, so one huge message does not pin its size in
+    /// memory for the life of the process: a 32nd of the memory the process may use, 4–64 MB (16 MB on a 512 MB Pi).</summary>
+    private static readonly int MaxRetained = (int)Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 32 / BlockSize, 64, 1024);
 
     private static readonly WireBufferPool Process = new();
 

@@ -87,10 +87,23 @@ public sealed class RtlOptions
 
     public string? TlsCertificatePassword { get; set; }
 
-    /// <summary>The largest input table a job may be submitted with; bigger ones are refused before they run.</summary>
+    /// <summary>
+    /// The memory this process may use: the machine's, or its cgroup's limit (a container, a systemd <c>MemoryMax</c>),
+    /// as the GC sees it. The limits below default to fractions of it, so a Pi gets limits a Pi can hold (they are
+    /// declared after it because static initialisers run in order).
+    /// </summary>
+    public static long AvailableMemory { get; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+    /// <summary>The largest input table a job may be submitted with; bigger ones are refused before they run. Default <see cref="DefaultMaxTableBytes"/>.</summary>
     public long MaxTableBytes { get; set; } = DefaultMaxTableBytes;
 
-    public const long DefaultMaxTableBytes = 1L << 30;
+    /// <summary>
+    /// An eighth of <see cref="AvailableMemory"/>, between 16 MiB and 1 GiB: 64 MiB on a 512 MB Pi Zero 2 W, 128 MiB on
+    /// a 1 GB Pi 3, 1 GiB from 8 GB up. A silo holds a job's input, its result and what the tasks allocate at once.
+    /// </summary>
+    public static long DefaultMaxTableBytes { get; } = MaxTableBytesFor(AvailableMemory);
+
+    public static long MaxTableBytesFor(long memory) => Math.Clamp(memory / 8, 16L << 20, 1L << 30);
 
     /// <summary>
     /// The most memory one job's plan may need on this silo — the tables it holds and what its tasks allocate, as
@@ -102,10 +115,9 @@ public sealed class RtlOptions
     public long ResolvedMemoryBudget => MemoryBudget ?? DefaultMemoryBudget;
 
     /// <summary>
-    /// Half of the memory this process may use: the machine's, or its cgroup's limit (a container, a systemd
-    /// <c>MemoryMax</c>), as the GC sees it. The other half is the runtime's, the cluster's and other jobs'.
+    /// Half of <see cref="AvailableMemory"/>. The other half is the runtime's, the cluster's and other jobs'.
     /// </summary>
-    public static long DefaultMemoryBudget { get; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+    public static long DefaultMemoryBudget { get; } = AvailableMemory / 2;
 
     /// <summary>The only folder plugin tasks are loaded from; default <c>&lt;data dir&gt;/plugins</c>.</summary>
     public string? PluginsDir { get; set; }

@@ -34,7 +34,8 @@ public static class SiloCommands
 
             // One write: `rtl start` sees the up line and the web line together.
             Console.WriteLine($"{UpLine}: silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', "
-                + $"data dir {options.DataDir}, files root {options.ResolvedFilesRoot}{Environment.NewLine}{Web.WebHosting.Describe(host.Services, options)}");
+                + $"data dir {options.DataDir}, files root {options.ResolvedFilesRoot}{Environment.NewLine}{Web.WebHosting.Describe(host.Services, options)}"
+                + $"{Environment.NewLine}{Hosting.MemoryLimits.Describe(options)}");
             await host.WaitForShutdownAsync();
         }
         finally

@@ -42,8 +42,8 @@ public static class SiloHost
             silo.Configure<SiloOptions>(o => o.SiloName = options.ResolvedSiloName);
             silo.ConfigureEndpoints(SiloPorts.Advertised(options), options.SiloPort, options.GatewayPort,
                 listenOnAnyHostAddress: SiloPorts.ListensOnAnyAddress(options));
-            // Tables travel in one message: lift Orleans' 100 MB body limit to the frame's own limit.
-            silo.Configure<SiloMessagingOptions>(o => (o.ResponseTimeout, o.MaxMessageBodySize) = (options.JobTimeout, int.MaxValue));
+            // The message size limit is UseRtlSecurity's: room for the largest table MaxTableBytes allows, no more.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.JobTimeout);
             // Orleans pre-sizes its grain directory caches for 1,000,000 grains: two 9.3 MB arrays in an idle silo.
             // A Pi cluster's durable jobs and named pipelines are far fewer; a miss is one directory lookup.
             silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = DirectoryCacheSize);

@@ -17,7 +17,7 @@ public static class SiloSecurityExtensions
         builder.AddIncomingGrainCallFilter<ErrorBoundary>();
         // Orleans' own frame limit (100 MB by default) would refuse a table under MaxTableBytes with a bare
         // "Invalid body size"; size it to the option, so the clear message above is what a caller sees.
-        builder.Configure<SiloMessagingOptions>(o => o.MaxMessageBodySize = TableSizeLimit.MessageBodyLimit(options.MaxTableBytes));
+        builder.Configure<SiloMessagingOptions>(o => o.MaxMessageBodySize = TableSizeLimit.MessageBodyLimit(options.MaxTableBytes, options.ResolvedMemoryBudget));
         return builder;
     }
 }

@@ -33,10 +33,10 @@ public sealed class TableSizeLimit(IOptions<RtlOptions> options) : IIncomingGrai
 
     /// <summary>
     /// The silo's Orleans message limit: room for the largest allowed input (so this filter, not the transport, refuses
-    /// it) and for results that grew from it; never below Orleans' own default of 100 MB.
+    /// it) and for any result a job's memory budget allows; never below Orleans' own default of 100 MB.
     /// </summary>
-    public static int MessageBodyLimit(long maxTableBytes) =>
-        (int)Math.Clamp(2 * maxTableBytes + (16 << 20), 100 << 20, int.MaxValue);
+    public static int MessageBodyLimit(long maxTableBytes, long memoryBudget) =>
+        (int)Math.Clamp(Math.Max(2 * maxTableBytes + (16 << 20), memoryBudget), 100 << 20, int.MaxValue);
 
     public static string Describe(Table table, long limit) => string.Create(CultureInfo.InvariantCulture,
         $"input table: {table.ByteSize:N0} bytes ({table.RowCount:N0} rows × {table.ColumnCount} columns) is over this cluster's limit of {limit:N0} bytes (MaxTableBytes, --max-table-bytes)");

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Rtl.Benchmarks;
+
+/// <summary>
+/// F. Footprint of the release a user installs (issue 11's small-machine targets), under each GC mode the runtime
+/// offers: start-up to a ready gateway (fresh data dir, and again on the same one, as after a reboot), the idle
+/// silo's RSS, and <c>rtl demo</c> inside a 256 MB memory cgroup. Baseline: a Dask node (scheduler + one worker,
+/// Debian's python3-distributed) started and left idle the same way, and the same demo without the cap.
+/// </summary>
+public static class FootprintBench
+{
+    private const long CapBytes = 256L << 20;
+
+    /// <summary>The GC modes compared, as environment settings on the silo's process; the first is the release's own.</summary>
+    public static readonly (string Name, Dictionary<string, string> Environment)[] GcModes =
+    [
+        ("server GC + DATAS (the release's)", []),
+        ("server GC, DATAS off", new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "0" }),
+        ("workstation GC, concurrent", new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "1" }),
+        ("workstation GC, non-concurrent", new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" }),
+    ];
+
+    public static void Run(Report report, bool quick, string root, string? release, string section)
+    {
+        var rtl = Path.Combine(release ?? Publish(root), "rtl");
+        var starts = quick ? 3 : 5;
+        var idle = TimeSpan.FromSeconds(quick ? 8 : 15);
+        var dask = MeasureDask(starts, idle);
+        foreach (var (mode, environment) in GcModes)
+        {
+            var (fresh, warm, rss) = MeasureSilo(rtl, root, environment, starts, idle);
+            report.Add(new Row(section, $"start-up to a ready gateway, fresh data dir — {mode}", Seconds(Median(fresh)), Seconds(Median(dask.Ready)),
+                Median(fresh) / Median(dask.Ready), "≤ 1.5 s", Median(fresh) <= 1.5, $"n={starts}; baseline: Dask scheduler + worker to registered; {Spread(fresh)}"));
+            report.Add(new Row(section, $"start-up to a ready gateway, restart on the same data dir — {mode}", Seconds(Median(warm)), Seconds(Median(dask.Ready)),
+                Median(warm) / Median(dask.Ready), "≤ 1.5 s", Median(warm) <= 1.5, $"n={starts}; {Spread(warm)}"));
+            report.Add(new Row(section, $"idle silo RSS, {idle.TotalSeconds:0} s after start — {mode}", Mb(Median(rss)), Mb(Median(dask.Rss)),
+                Median(rss) / Median(dask.Rss), "≤ 100 MB", Median(rss) <= 100e6, $"n={starts}; baseline: idle Dask scheduler + nanny + worker; {string.Join(", ", rss.Select(Mb))}"));
+            MeasureDemo(report, rtl, root, mode, environment, section);
+        }
+    }
+
+    private static (double[] Ready, double[] Rss) MeasureDask(int starts, TimeSpan idle)
+    {
+        var ready = new List<double>();
+        var rss = new List<double>();
+        for (var i = 0; i < starts; i++)
+        {
+            using var node = NodeProcesses.Dask(threads: Environment.ProcessorCount);
+            ready.Add(node.Ready.TotalSeconds);
+            Thread.Sleep(idle - node.Ready > TimeSpan.Zero ? idle - node.Ready : TimeSpan.Zero);
+            rss.Add(node.Rss());
+        }
+
+        return ([.. ready], [.. rss]);
+    }
+
+    /// <summary>Each start on a fresh data dir is left idle, measured, stopped with SIGTERM, then started again on the same dir.</summary>
+    private static (double[] Fresh, double[] Warm, double[] Rss) MeasureSilo(string rtl, string root, Dictionary<string, string> environment, int starts, TimeSpan idle)
+    {
+        var fresh = new List<double>();
+        var warm = new List<double>();
+        var rss = new List<double>();
+        for (var i = 0; i < starts; i++)
+        {
+            var dataDir = Directory.CreateTempSubdirectory(Path.Combine(root, "footprint-")).FullName;
+            using (var node = NodeProcesses.Silo(rtl, dataDir, environment))
+            {
+                fresh.Add(node.Ready.TotalSeconds);
+                Thread.Sleep(idle);
+                rss.Add(node.Rss());
+            }
+
+            using (var again = NodeProcesses.Silo(rtl, dataDir, environment))
+            {
+                warm.Add(again.Ready.TotalSeconds);
+            }
+
+            Directory.Delete(dataDir, recursive: true);
+        }
+
+        return ([.. fresh], [.. warm], [.. rss]);
+    }
+
+    /// <summary><c>rtl demo --no-wait</c> in a 256 MB cgroup and in one with no effective cap (to measure its peak the same way).</summary>
+    private static void MeasureDemo(Report report, string rtl, string root, string mode, Dictionary<string, string> environment, string section)
+    {
+        var free = RunDemo(rtl, root, environment, long.MaxValue / 2);
+        var capped = RunDemo(rtl, root, environment, CapBytes);
+        if (capped.Why is { } why)
+        {
+            report.Add(new Row(section, $"rtl demo in a 256 MB memory cgroup — {mode}", "not measured", "—", double.NaN, "completes", null, why));
+            return;
+        }
+
+        report.Add(new Row(section, $"rtl demo in a 256 MB memory cgroup — {mode}: time, capped vs uncapped",
+            Seconds(capped.Seconds), Seconds(free.Seconds), capped.Seconds / free.Seconds, "completes, 5 plots, no OOM kill", capped.Completed,
+            $"{capped.Version}; peak {Mb(capped.Peak)} capped, {Mb(free.Peak)} uncapped (cgroup peak: RSS + page cache); OOM kills {capped.OomKills}; {capped.Outcome}"));
+    }
+
+    private sealed record DemoRun(double Seconds, long Peak, long OomKills, bool Completed, string Outcome, string Version, string? Why);
+
+    private static DemoRun RunDemo(string rtl, string root, Dictionary<string, string> environment, long limit)
+    {
+        using var cgroup = MemoryCgroup.TryCreate(limit, out var why);
+        if (cgroup is null)
+        {
+            return new DemoRun(double.NaN, -1, -1, false, "", "", why);
+        }
+
+        var dataDir = Directory.CreateTempSubdirectory(Path.Combine(root, "demo-")).FullName;
+        var start = new ProcessStartInfo(rtl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dataDir };
+        foreach (var argument in (string[])["demo", "--no-wait", "--data-dir", dataDir, "--web-port", NodeProcesses.FreePort().ToString(CultureInfo.InvariantCulture)])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var demo = cgroup.Start(start);
+        var error = demo.StandardError.ReadToEndAsync();
+        var output = demo.StandardOutput.ReadToEnd();
+        demo.WaitForExit();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var plots = output.Split('\n').FirstOrDefault(l => l.StartsWith("Plots:", StringComparison.Ordinal)) ?? "";
+        var completed = demo.ExitCode == 0 && plots.StartsWith("Plots: 5 PNG", StringComparison.Ordinal) && cgroup.OomKills <= 0;
+        var outcome = completed ? "exit 0, " + plots.Split(" in ")[0]
+            : $"exit {demo.ExitCode}: {string.Join(" / ", (error.Result + output).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3))}";
+        var run = new DemoRun(seconds, cgroup.Peak, cgroup.OomKills, completed, outcome, cgroup.Version, null);
+        Directory.Delete(dataDir, recursive: true);
+        return run;
+    }
+
+    /// <summary>The release for this machine, published as the README says (3–4 minutes).</summary>
+    private static string Publish(string root)
+    {
+        var rid = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+        var output = Path.Combine(root, "release-" + rid);
+        var repo = Path.GetDirectoryName(Numpy.BenchDir)!;
+        Console.WriteLine($"  publishing the {rid} release (dotnet publish src/Silo -c Release -r {rid}) …");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, WorkingDirectory = repo };
+        foreach (var argument in (string[])["publish", "src/Silo", "-c", "Release", "-r", rid, "-o", output, "--artifacts-path", Path.Combine(root, "artifacts"), "-nologo", "-v", "q"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var publish = Process.Start(start)!;
+        var log = publish.StandardOutput.ReadToEnd();
+        publish.WaitForExit();
+        return publish.ExitCode == 0 ? output : throw new InvalidOperationException($"dotnet publish failed:\n{log}");
+    }
+
+    private static double Median(double[] values) => new Samples(values).Median;
+
+    private static string Seconds(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.00 s", CultureInfo.InvariantCulture);
+
+    private static string Mb(double bytes) => bytes < 0 ? "n/a" : (bytes / 1e6).ToString("0 MB", CultureInfo.InvariantCulture);
+
+    private static string Spread(double[] values) => "runs " + string.Join(", ", values.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)));
+}
