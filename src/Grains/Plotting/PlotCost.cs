@@ -26,29 +26,42 @@ public static class PlotCost
     /// <summary>The 1000 × 600 bitmap and its PNG.</summary>
     public const long ImageBytes = 2L * 1000 * 600 * 4;
 
+    /// <summary>
+    /// The largest plot's cost: plots are drawn one after another, and each one's points, model and bitmap are garbage
+    /// once its PNG is written, so the plots of one task never need their memory at once. Every plot is checked.
+    /// </summary>
     public static TaskCost Of(TaskArgs args, IReadOnlyList<PlotDefinition> plots, TablePlan input)
     {
-        var cost = TaskCost.Of(input.Rows);
+        var largest = TaskCost.Of(input.Rows);
         foreach (var plot in plots)
         {
-            var at = $"{args.At("plots")}.{plot.Name}";
-            var drawn = plot.Layers.Count(l => l.Kind != PlotKind.Histogram);
-            var points = CostMath.Times(input.Rows, drawn);
-            if (points > MaxPoints)
-            {
-                throw new TaskArgumentException(at, string.Create(CultureInfo.InvariantCulture,
-                    $"{points:N0} points ({input.Rows:N0} rows × {drawn} layer{(drawn == 1 ? "" : "s")}) is over the limit of {MaxPoints:N0} points a plot; filter or sample the rows first"));
-            }
+            var cost = OfPlot(args, plot, input);
+            largest = cost.Bytes > largest.Bytes ? cost : largest;
+        }
 
-            cost = cost.PlusFixed(at, ImageBytes, "for the image");
-            for (var i = 0; i < plot.Layers.Count; i++)
-            {
-                var layer = plot.Layers[i];
-                var path = $"{at}[{i}]";
-                cost = layer.Kind == PlotKind.Histogram
-                    ? cost.Plus(path, input.Rows, "rows", sizeof(double), "of x").Plus($"{path}.bins", layer.Bins, "bins", BinBytes)
-                    : cost.Plus(path, input.Rows, "points", PointBytes + (layer.Series is null ? 0 : SeriesPointBytes));
-            }
+        return largest;
+    }
+
+    private static TaskCost OfPlot(TaskArgs args, PlotDefinition plot, TablePlan input)
+    {
+        var cost = TaskCost.Of(input.Rows);
+        var at = $"{args.At("plots")}.{plot.Name}";
+        var drawn = plot.Layers.Count(l => l.Kind != PlotKind.Histogram);
+        var points = CostMath.Times(input.Rows, drawn);
+        if (points > MaxPoints)
+        {
+            throw new TaskArgumentException(at, string.Create(CultureInfo.InvariantCulture,
+                $"{points:N0} points ({input.Rows:N0} rows × {drawn} layer{(drawn == 1 ? "" : "s")}) is over the limit of {MaxPoints:N0} points a plot; filter or sample the rows first"));
+        }
+
+        cost = cost.PlusFixed(at, ImageBytes, "for the image");
+        for (var i = 0; i < plot.Layers.Count; i++)
+        {
+            var layer = plot.Layers[i];
+            var path = $"{at}[{i}]";
+            cost = layer.Kind == PlotKind.Histogram
+                ? cost.Plus(path, input.Rows, "rows", sizeof(double), "of x").Plus($"{path}.bins", layer.Bins, "bins", BinBytes)
+                : cost.Plus(path, input.Rows, "points", PointBytes + (layer.Series is null ? 0 : SeriesPointBytes));
         }
 
         return cost;
