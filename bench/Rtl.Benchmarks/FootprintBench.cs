@@ -65,7 +65,7 @@ public static class FootprintBench
         var rss = new List<double>();
         for (var i = 0; i < starts; i++)
         {
-            var dataDir = Directory.CreateTempSubdirectory(Path.Combine(root, "footprint-")).FullName;
+            var dataDir = NewDirectory(root, "footprint-");
             using (var node = NodeProcesses.Silo(rtl, dataDir, environment))
             {
                 fresh.Add(node.Ready.TotalSeconds);
@@ -110,7 +110,7 @@ public static class FootprintBench
             return new DemoRun(double.NaN, -1, -1, false, "", "", why);
         }
 
-        var dataDir = Directory.CreateTempSubdirectory(Path.Combine(root, "demo-")).FullName;
+        var dataDir = NewDirectory(root, "demo-");
         var start = new ProcessStartInfo(rtl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dataDir };
         foreach (var argument in (string[])["demo", "--no-wait", "--data-dir", dataDir, "--web-port", NodeProcesses.FreePort().ToString(CultureInfo.InvariantCulture)])
         {
@@ -155,6 +155,9 @@ public static class FootprintBench
         publish.WaitForExit();
         return publish.ExitCode == 0 ? output : throw new InvalidOperationException($"dotnet publish failed:\n{log}");
     }
+
+    private static string NewDirectory(string root, string prefix) =>
+        Directory.CreateDirectory(Path.Combine(root, prefix + Guid.NewGuid().ToString("N")[..8])).FullName;
 
     private static double Median(double[] values) => new Samples(values).Median;
 

@@ -70,6 +70,12 @@ public sealed class RtlOptions
     /// <summary>At most this many jobs are kept: the oldest beyond it are pruned first, whatever <see cref="JobRetention"/> says.</summary>
     public int JobRetentionCount { get; set; } = 10_000;
 
+    /// <summary>
+    /// The Orleans dashboard at <c>/dashboard</c>. It asks every silo for its statistics each second; off
+    /// (<c>--no-dashboard</c>) a small machine saves that idle CPU and some memory and start-up time.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>The seed's DEBUG: verbose logging.</summary>
     public bool Debug { get; set; }
 

@@ -43,6 +43,11 @@ public static class BackgroundSiloCommand
             arguments.Add("--debug");
         }
 
+        if (!options.Dashboard)
+        {
+            arguments.Add("--no-dashboard");
+        }
+
         // Storage, certificate and limits travel as flags; the connection string (it may hold a password) and
         // the certificate's password travel in the environment, out of `ps`.
         arguments.AddRange(["--storage", options.Storage, "--max-table-bytes", options.MaxTableBytes.ToString()]);

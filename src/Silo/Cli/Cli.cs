@@ -22,7 +22,7 @@ public static class Cli
 
         Options: --data-dir DIR (default ~/.rtl), --name NAME, --silo-port, --gateway-port, --web-port, --cluster-id,
                  --files-root DIR, --plugins-dir DIR (default <data dir>/plugins), --address IP, --max-kernels N,
-                 --debug, --profile
+                 --debug, --profile, --no-dashboard (a Pi Zero's saving: no Orleans dashboard)
         Files (--input/--output): .csv (header row) or .dat with its .meta
         """;
 

@@ -6,7 +6,7 @@ namespace Rtl.Silo.Cli;
 public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags =
-        ["embedded", "no-wait", "wait", "debug", "profile", "help", "chunking", "version"];
+        ["embedded", "no-wait", "wait", "debug", "profile", "help", "chunking", "version", "no-dashboard"];
 
     private readonly Dictionary<string, string> options = new(StringComparer.Ordinal);
     private readonly HashSet<string> flags = new(StringComparer.Ordinal);

@@ -41,6 +41,7 @@ public static class OptionsLoader
         options.Chunking |= line.Has("chunking");
         options.ChunkRows = line.IntOption("chunk-rows") ?? options.ChunkRows;
         options.Debug |= line.Has("debug");
+        options.Dashboard &= !line.Has("no-dashboard");
         options.Profile |= line.Has("profile");
         return options;
     }

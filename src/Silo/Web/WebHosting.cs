@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
@@ -24,18 +25,33 @@ public static class WebHosting
             kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes(options.MaxTableBytes);
         });
         builder.Services.AddRoutingCore();
-        // UseOrleans again reaches the same silo builder the host configured.
-        builder.UseOrleans(silo => silo.AddDashboard());
-        DashboardAssets.Install(builder.Services);
+        if (options.Dashboard)
+        {
+            // UseOrleans again reaches the same silo builder the host configured.
+            builder.UseOrleans(silo => silo.AddDashboard());
+            DashboardAssets.Install(builder.Services);
+        }
     }
 
     public static void MapRtlWeb(this WebApplication app)
     {
         // First, so it wraps everything after it: no request ends in an empty 5xx.
         app.UseRtlErrors();
-        app.UseRtlWebAuth(app.Services.GetRequiredService<IOptions<RtlOptions>>().Value);
-        app.UseDashboardAssets(DashboardPath);
-        app.MapOrleansDashboard(DashboardPath);
+        var options = app.Services.GetRequiredService<IOptions<RtlOptions>>().Value;
+        app.UseRtlWebAuth(options);
+        if (options.Dashboard)
+        {
+            app.UseDashboardAssets(DashboardPath);
+            app.MapOrleansDashboard(DashboardPath);
+        }
+        else
+        {
+            // The pages still link here: say why there is nothing, rather than a bare 404.
+            app.MapGet(DashboardPath + "/{**rest}", () => Results.Content(PageLayout.Page("Orleans dashboard off",
+                "<p>The Orleans dashboard is off on this silo (<code>--no-dashboard</code>, or <code>Dashboard: false</code>).</p>", refresh: false),
+                "text/html", statusCode: StatusCodes.Status404NotFound));
+        }
+
         app.MapJobsApi();
         app.MapJobsPages();
     }
@@ -51,6 +67,7 @@ public static class WebHosting
         var moved = options.WebPort != 0 && !url.EndsWith($":{options.WebPort}", StringComparison.Ordinal)
             ? $" (port {options.WebPort} was in use)"
             : "";
-        return $"Web app: {url}/ (jobs and plots), {url}{DashboardPath}/ (Orleans dashboard){moved}";
+        var dashboard = options.Dashboard ? $", {url}{DashboardPath}/ (Orleans dashboard)" : " (Orleans dashboard off)";
+        return $"Web app: {url}/ (jobs and plots){dashboard}{moved}";
     }
 }
