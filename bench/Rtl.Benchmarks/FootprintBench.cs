@@ -14,13 +14,14 @@ public static class FootprintBench
 {
     private const long CapBytes = 256L << 20;
 
-    /// <summary>The GC modes compared, as environment settings on the silo's process; the first is the release's own.</summary>
-    public static readonly (string Name, Dictionary<string, string> Environment)[] GcModes =
+    /// <summary>The GC modes compared, as environment settings on the silo's process (the first is the release's own), and the release without its dashboard.</summary>
+    public static readonly (string Name, Dictionary<string, string> Environment, string[] Arguments)[] Variants =
     [
-        ("server GC + DATAS (the release's)", []),
-        ("server GC, DATAS off", new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "0" }),
-        ("workstation GC, concurrent", new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "1" }),
-        ("workstation GC, non-concurrent", new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" }),
+        ("server GC + DATAS (the release's)", [], []),
+        ("server GC, DATAS off", new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "0" }, []),
+        ("workstation GC, concurrent", new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "1" }, []),
+        ("workstation GC, non-concurrent", new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" }, []),
+        ("server GC + DATAS, --no-dashboard", [], ["--no-dashboard"]),
     ];
 
     public static void Run(Report report, bool quick, string root, string? release, string section)
@@ -29,51 +30,65 @@ public static class FootprintBench
         var starts = quick ? 3 : 5;
         var idle = TimeSpan.FromSeconds(quick ? 8 : 15);
         var dask = MeasureDask(starts, idle);
-        foreach (var (mode, environment) in GcModes)
+        foreach (var (mode, environment, arguments) in Variants)
         {
-            var (fresh, warm, rss) = MeasureSilo(rtl, root, environment, starts, idle);
+            var (fresh, warm, rss, cpu) = MeasureSilo(rtl, root, environment, arguments, starts, idle);
             report.Add(new Row(section, $"start-up to a ready gateway, fresh data dir — {mode}", Seconds(Median(fresh)), Seconds(Median(dask.Ready)),
                 Median(fresh) / Median(dask.Ready), "≤ 1.5 s", Median(fresh) <= 1.5, $"n={starts}; baseline: Dask scheduler + worker to registered; {Spread(fresh)}"));
             report.Add(new Row(section, $"start-up to a ready gateway, restart on the same data dir — {mode}", Seconds(Median(warm)), Seconds(Median(dask.Ready)),
                 Median(warm) / Median(dask.Ready), "≤ 1.5 s", Median(warm) <= 1.5, $"n={starts}; {Spread(warm)}"));
             report.Add(new Row(section, $"idle silo RSS, {idle.TotalSeconds:0} s after start — {mode}", Mb(Median(rss)), Mb(Median(dask.Rss)),
-                Median(rss) / Median(dask.Rss), "≤ 100 MB", Median(rss) <= 100e6, $"n={starts}; baseline: idle Dask scheduler + nanny + worker; {string.Join(", ", rss.Select(Mb))}"));
-            MeasureDemo(report, rtl, root, mode, environment, section);
+                Median(rss) / Median(dask.Rss), "≤ 100 MB", Median(rss) <= 100e6,
+                $"n={starts}; baseline: idle Dask scheduler + nanny + worker; {string.Join(", ", rss.Select(Mb))}; CPU while idle {Median(cpu) * 100:0.0}% of a core (Dask {Median(dask.Cpu) * 100:0.0}%)"));
+            MeasureDemo(report, rtl, root, mode, environment, arguments, section);
         }
     }
 
-    private static (double[] Ready, double[] Rss) MeasureDask(int starts, TimeSpan idle)
+    private static (double[] Ready, double[] Rss, double[] Cpu) MeasureDask(int starts, TimeSpan idle)
     {
         var ready = new List<double>();
         var rss = new List<double>();
+        var cpu = new List<double>();
         for (var i = 0; i < starts; i++)
         {
             using var node = NodeProcesses.Dask(threads: Environment.ProcessorCount);
             ready.Add(node.Ready.TotalSeconds);
-            Thread.Sleep(idle - node.Ready > TimeSpan.Zero ? idle - node.Ready : TimeSpan.Zero);
+            cpu.Add(IdleCpu(node, idle));
             rss.Add(node.Rss());
         }
 
-        return ([.. ready], [.. rss]);
+        return ([.. ready], [.. rss], [.. cpu]);
+    }
+
+    /// <summary>Waits <paramref name="idle"/>, the first half to settle; returns the CPU the node used in the second half, in cores.</summary>
+    private static double IdleCpu(NodeProcesses node, TimeSpan idle)
+    {
+        Thread.Sleep(idle / 2);
+        var before = node.CpuSeconds();
+        var clock = Stopwatch.StartNew();
+        Thread.Sleep(idle / 2);
+        return (node.CpuSeconds() - before) / clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Each start on a fresh data dir is left idle, measured, stopped with SIGTERM, then started again on the same dir.</summary>
-    private static (double[] Fresh, double[] Warm, double[] Rss) MeasureSilo(string rtl, string root, Dictionary<string, string> environment, int starts, TimeSpan idle)
+    private static (double[] Fresh, double[] Warm, double[] Rss, double[] Cpu) MeasureSilo(
+        string rtl, string root, Dictionary<string, string> environment, string[] arguments, int starts, TimeSpan idle)
     {
         var fresh = new List<double>();
         var warm = new List<double>();
         var rss = new List<double>();
+        var cpu = new List<double>();
         for (var i = 0; i < starts; i++)
         {
             var dataDir = NewDirectory(root, "footprint-");
-            using (var node = NodeProcesses.Silo(rtl, dataDir, environment))
+            using (var node = NodeProcesses.Silo(rtl, dataDir, environment, arguments))
             {
                 fresh.Add(node.Ready.TotalSeconds);
-                Thread.Sleep(idle);
+                cpu.Add(IdleCpu(node, idle));
                 rss.Add(node.Rss());
             }
 
-            using (var again = NodeProcesses.Silo(rtl, dataDir, environment))
+            using (var again = NodeProcesses.Silo(rtl, dataDir, environment, arguments))
             {
                 warm.Add(again.Ready.TotalSeconds);
             }
@@ -81,14 +96,14 @@ public static class FootprintBench
             Directory.Delete(dataDir, recursive: true);
         }
 
-        return ([.. fresh], [.. warm], [.. rss]);
+        return ([.. fresh], [.. warm], [.. rss], [.. cpu]);
     }
 
     /// <summary><c>rtl demo --no-wait</c> in a 256 MB cgroup and in one with no effective cap (to measure its peak the same way).</summary>
-    private static void MeasureDemo(Report report, string rtl, string root, string mode, Dictionary<string, string> environment, string section)
+    private static void MeasureDemo(Report report, string rtl, string root, string mode, Dictionary<string, string> environment, string[] arguments, string section)
     {
-        var free = RunDemo(rtl, root, environment, long.MaxValue / 2);
-        var capped = RunDemo(rtl, root, environment, CapBytes);
+        var free = RunDemo(rtl, root, environment, arguments, long.MaxValue / 2);
+        var capped = RunDemo(rtl, root, environment, arguments, CapBytes);
         if (capped.Why is { } why)
         {
             report.Add(new Row(section, $"rtl demo in a 256 MB memory cgroup — {mode}", "not measured", "—", double.NaN, "completes", null, why));
@@ -102,7 +117,7 @@ public static class FootprintBench
 
     private sealed record DemoRun(double Seconds, long Peak, long OomKills, bool Completed, string Outcome, string Version, string? Why);
 
-    private static DemoRun RunDemo(string rtl, string root, Dictionary<string, string> environment, long limit)
+    private static DemoRun RunDemo(string rtl, string root, Dictionary<string, string> environment, string[] arguments, long limit)
     {
         using var cgroup = MemoryCgroup.TryCreate(limit, out var why);
         if (cgroup is null)
@@ -112,7 +127,7 @@ public static class FootprintBench
 
         var dataDir = NewDirectory(root, "demo-");
         var start = new ProcessStartInfo(rtl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dataDir };
-        foreach (var argument in (string[])["demo", "--no-wait", "--data-dir", dataDir, "--web-port", NodeProcesses.FreePort().ToString(CultureInfo.InvariantCulture)])
+        foreach (var argument in (string[])["demo", "--no-wait", "--data-dir", dataDir, "--web-port", NodeProcesses.FreePort().ToString(CultureInfo.InvariantCulture), .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

@@ -18,12 +18,12 @@ public sealed class NodeProcesses : IDisposable
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary><c>rtl silo</c> on <paramref name="dataDir"/> and free ports, with <paramref name="environment"/> added (GC settings).</summary>
-    public static NodeProcesses Silo(string rtl, string dataDir, IReadOnlyDictionary<string, string> environment)
+    public static NodeProcesses Silo(string rtl, string dataDir, IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(rtl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dataDir };
         var gateway = FreePort();
         foreach (var argument in (string[])["silo", "--data-dir", dataDir, "--files-root", dataDir, "--silo-port", FreePort().ToString(CultureInfo.InvariantCulture),
-                     "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--web-port", FreePort().ToString(CultureInfo.InvariantCulture)])
+                     "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--web-port", FreePort().ToString(CultureInfo.InvariantCulture), .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -62,6 +62,23 @@ public sealed class NodeProcesses : IDisposable
 
     /// <summary>Resident memory of every process of the node and their children (Dask's nanny starts the worker).</summary>
     public long Rss() => processes.SelectMany(p => Tree(p.Id)).Distinct().Sum(ProcessRss);
+
+    /// <summary>CPU time (user + system) every process of the node has used so far.</summary>
+    public double CpuSeconds() => processes.SelectMany(p => Tree(p.Id)).Distinct().Sum(ProcessCpu);
+
+    private static double ProcessCpu(int pid)
+    {
+        try
+        {
+            // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses; in clock ticks (100 a second on Linux).
+            var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 
     public void Dispose()
     {

@@ -10,7 +10,7 @@ public static class Cli
         rtl start | stop | restart     start a silo in the background / stop the data dir's silos
                                        [--start-timeout SECONDS] (default 120: give up, stop it and say why)
         rtl status                     list the cluster's silos (exit 3 when none is running)
-        rtl demo                       run the seed's dev.py on synthetic data, write its plots, serve the jobs page   [--no-wait]
+        rtl demo                       run the seed's dev.py on synthetic data, write its plots, serve the jobs page   [--no-wait] [--no-dashboard]
         rtl run PIPELINE.json|NAME     run a pipeline   [--input FILE] [--output FILE] [--embedded]
         rtl submit PIPELINE.json|NAME  submit a durable job, print its id   [--input FILE] [--wait]
         rtl jobs                       list recent jobs   [--count N]

@@ -29,6 +29,7 @@ public static class DemoRun
         WebPortMayMove = from.WebPortMayMove,
         WebAddress = from.WebAddress,
         Debug = from.Debug,
+        Dashboard = from.Dashboard,
     };
 
     /// <summary>Writes the synthetic metrics as <c>raw_data/output27Numeric.dat</c> + <c>.meta</c>; returns the .dat path.</summary>
