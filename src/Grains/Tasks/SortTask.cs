@@ -18,7 +18,7 @@ public sealed class SortTask : IRtlTask
     public IReadOnlyList<TaskArgument> Arguments { get; } =
     [
         new("column", "the column to sort by, or a list of them (or give columns)"),
-        new("kind", "quicksort, mergesort, heapsort or stable (all give the same stable order); the seed's method is accepted"),
+        new("kind", "quicksort, mergesort, heapsort or stable (default; all give the same stable order); the seed's method is accepted", Required: false),
         new("descending", "largest first (default false)", Required: false),
     ];
 
@@ -53,7 +53,8 @@ public sealed class SortTask : IRtlTask
         var columns = args.Has("columns") ? args.RequireColumns("columns", schema) : args.RequireColumns("column", schema);
 
         // The seed called it method (numpy's kind); either name is accepted.
-        _ = args.Has("kind") || !args.Has("method") ? args.RequireChoice("kind", Kinds) : args.RequireChoice("method", Kinds);
+        // Optional, default stable (TASKS.md): every kind gives the same stable order, so it is only checked.
+        _ = args.Has("method") && !args.Has("kind") ? args.RequireChoice("method", Kinds) : args.OptionalChoice("kind", "stable", Kinds);
         if (args.Has("axis") && args.RequireInt("axis") != 0)
         {
             throw new TaskArgumentException(args.At("axis"), "only axis 0 (rows) exists for a table");

@@ -44,6 +44,14 @@ public sealed class SortTaskTests
     }
 
     [Fact]
+    public void Kind_is_optional_and_without_it_the_order_is_stable()
+    {
+        var input = Table.Create(("k", Column.Of(2L, 1, 2, 1, 2)), ("row", Column.Of(0L, 1, 2, 3, 4)));
+        Assert.Equal([1L, 3, 0, 2, 4], RunTable(task, """{"column": "k"}""", input).Longs("row"));
+        PlanFails(task, """{"column": "k", "kind": "bogosort"}""", input, "kind", "unknown kind 'bogosort' (expected one of: quicksort, mergesort, heapsort, stable)");
+    }
+
+    [Fact]
     public void Descending_puts_largest_first_and_still_keeps_ties_in_input_order()
     {
         var input = Table.Create(("k", Column.Of(2L, 1, 2, 1, 3)), ("row", Column.Of(0L, 1, 2, 3, 4)));
@@ -135,9 +143,6 @@ public sealed class SortTaskTests
     public void Unknown_seed_method_is_an_error() =>
         PlanFails(task, """{"method": "bogo", "column": "x"}""", Axy(), "method",
             "unknown method 'bogo' (expected one of: quicksort, mergesort, heapsort, stable)");
-
-    [Fact]
-    public void Missing_kind_is_an_error() => PlanFails(task, """{"column": "x"}""", Axy(), "kind", "required argument is missing");
 
     [Fact]
     public void Descending_of_wrong_type_is_an_error() =>
