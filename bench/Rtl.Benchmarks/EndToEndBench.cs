@@ -8,6 +8,7 @@ using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
+using Rtl.Silo.Demo;
 
 namespace Rtl.Benchmarks;
 
@@ -229,18 +230,11 @@ public static class EndToEndBench
             DataDir = dataDir,
             FilesRoot = filesRoot,
             ClusterId = cluster,
-            SiloPort = FreePort(),
-            GatewayPort = FreePort(),
-            WebPort = FreePort(), // the silo's web app and dashboard: two silos in one process need two ports
+            SiloPort = FreePort.Any(),
+            GatewayPort = FreePort.Any(),
+            WebPort = FreePort.Any(), // the silo's web app and dashboard: two silos in one process need two ports
         });
         await host.StartAsync();
         return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Rtl.Silo.Demo;
 
 namespace Rtl.Benchmarks;
 
@@ -127,7 +128,7 @@ public static class FootprintBench
 
         var dataDir = NewDirectory(root, "demo-");
         var start = new ProcessStartInfo(rtl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dataDir };
-        foreach (var argument in (string[])["demo", "--no-wait", "--data-dir", dataDir, "--web-port", NodeProcesses.FreePort().ToString(CultureInfo.InvariantCulture), .. arguments])
+        foreach (var argument in (string[])["demo", "--no-wait", "--data-dir", dataDir, "--web-port", FreePort.Any().ToString(CultureInfo.InvariantCulture), .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Rtl.Silo.Demo;
 
 namespace Rtl.Benchmarks;
 
@@ -21,9 +22,9 @@ public sealed class NodeProcesses : IDisposable
     public static NodeProcesses Silo(string rtl, string dataDir, IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(rtl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dataDir };
-        var gateway = FreePort();
-        foreach (var argument in (string[])["silo", "--data-dir", dataDir, "--files-root", dataDir, "--silo-port", FreePort().ToString(CultureInfo.InvariantCulture),
-                     "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--web-port", FreePort().ToString(CultureInfo.InvariantCulture), .. arguments])
+        var gateway = FreePort.Any();
+        foreach (var argument in (string[])["silo", "--data-dir", dataDir, "--files-root", dataDir, "--silo-port", FreePort.Any().ToString(CultureInfo.InvariantCulture),
+                     "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--web-port", FreePort.Any().ToString(CultureInfo.InvariantCulture), .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -44,7 +45,7 @@ public sealed class NodeProcesses : IDisposable
     /// <summary><c>dask scheduler</c> and one <c>dask worker</c> (its nanny included, as Dask runs it), both on loopback.</summary>
     public static NodeProcesses Dask(int threads)
     {
-        var port = FreePort().ToString(CultureInfo.InvariantCulture);
+        var port = FreePort.Any().ToString(CultureInfo.InvariantCulture);
         var clock = Stopwatch.StartNew();
         var scheduler = Python("distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", port, "--dashboard-address", ":0");
         var worker = Python("distributed.cli.dask_worker", $"tcp://127.0.0.1:{port}", "--nthreads", threads.ToString(CultureInfo.InvariantCulture),
@@ -86,13 +87,6 @@ public sealed class NodeProcesses : IDisposable
         {
             Stop(process);
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public static long ProcessRss(int pid)

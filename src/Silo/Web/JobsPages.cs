@@ -23,11 +23,14 @@ public static class JobsPages
         app.MapGet("/jobs/{id}", async (IClusterClient cluster, string id) =>
             await JobRecords.Find(cluster, id) is { } record
                 ? Html(PageLayout.Page($"Rtl job {record.Id}", JobHtml.Card(record, detail: true), refresh: Unfinished(record)))
-                : Results.Content(PageLayout.Page("No such job", $"<p>No job {System.Net.WebUtility.HtmlEncode(id)}.</p>", false),
-                    "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
+                : NotFoundPage("No such job", $"<p>No job {System.Net.WebUtility.HtmlEncode(id)}.</p>"));
     }
 
     private static bool Unfinished(JobRecord record) => record.Status is JobStatus.Queued or JobStatus.Running;
 
     private static IResult Html(string page) => Results.Content(page, "text/html; charset=utf-8");
+
+    /// <summary>A 404 as a page of the web app, for what a browser asks for.</summary>
+    public static IResult NotFoundPage(string title, string body) =>
+        Results.Content(PageLayout.Page(title, body, refresh: false), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 }

@@ -15,11 +15,9 @@ public static class RequestLimits
 
     public const long MaxBodyBytesCap = 1L << 30;
 
-    public static long MaxBodyBytes(long maxTableBytes) => MaxBodyBytes(maxTableBytes, RtlOptions.AvailableMemory);
-
-    public static long MaxBodyBytes(long maxTableBytes, long memory)
+    public static long MaxBodyBytes(long maxTableBytes)
     {
-        var cap = Math.Max(MinBodyBytes, Math.Min(MaxBodyBytesCap, memory / 4));
+        var cap = Math.Max(MinBodyBytes, Math.Min(MaxBodyBytesCap, RtlOptions.AvailableMemory / 4));
         return maxTableBytes >= cap / 4 ? cap : Math.Max(4 * maxTableBytes, MinBodyBytes);
     }
 

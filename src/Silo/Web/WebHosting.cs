@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
@@ -47,9 +46,8 @@ public static class WebHosting
         else
         {
             // The pages still link here: say why there is nothing, rather than a bare 404.
-            app.MapGet(DashboardPath + "/{**rest}", () => Results.Content(PageLayout.Page("Orleans dashboard off",
-                "<p>The Orleans dashboard is off on this silo (<code>--no-dashboard</code>, or <code>Dashboard: false</code>).</p>", refresh: false),
-                "text/html", statusCode: StatusCodes.Status404NotFound));
+            app.MapGet(DashboardPath + "/{**rest}", () => JobsPages.NotFoundPage("Orleans dashboard off",
+                "<p>The Orleans dashboard is off on this silo (<code>--no-dashboard</code>, or <code>Dashboard: false</code>).</p>"));
         }
 
         app.MapJobsApi();

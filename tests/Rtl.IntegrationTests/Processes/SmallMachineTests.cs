@@ -89,7 +89,7 @@ public sealed class CgroupFactAttribute : FactAttribute
 {
     public CgroupFactAttribute()
     {
-        if (Environment.GetEnvironmentVariable("CI") != "true")
+        if (!Postgres.PostgresServer.IsCi)
         {
             using var probe = MemoryCgroup.TryCreate(256L << 20, out var why);
             if (probe is null)
