@@ -23,7 +23,7 @@ public sealed class NodeProcesses : IDisposable
     {
         var start = new ProcessStartInfo(rtl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dataDir };
         var gateway = FreePort.Any();
-        foreach (var argument in (string[])["silo", "--data-dir", dataDir, "--files-root", dataDir, "--silo-port", FreePort.Any().ToString(CultureInfo.InvariantCulture),
+        foreach (var argument in (string[])["silo", "--data-dir", dataDir, "--silo-port", FreePort.Any().ToString(CultureInfo.InvariantCulture),
                      "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--web-port", FreePort.Any().ToString(CultureInfo.InvariantCulture), .. arguments])
         {
             start.ArgumentList.Add(argument);

@@ -43,7 +43,7 @@ public static partial class CsvFile
                 if (!columns[c].TryAdd(row[c].Span))
                 {
                     throw new FileFormatException(path,
-                        $"line {line}, column {c + 1} ('{names[c]}'): '{Shorten(row[c].Span)}' is not {columns[c].Expected}");
+                        BadCell.Message(line, c, names[c], columns[c].Expected, row[c].Span));
                 }
             }
         }

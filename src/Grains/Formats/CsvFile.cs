@@ -50,9 +50,6 @@ public static partial class CsvFile
 
     internal static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
-    internal static string Shorten(ReadOnlySpan<char> cell) =>
-        cell.Length <= 40 ? cell.ToString() : string.Concat(cell[..40], "...");
-
     private enum Source
     {
         Schema,

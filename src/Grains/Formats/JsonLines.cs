@@ -98,7 +98,7 @@ public static class JsonLines
                     $"line {line}: key '{names[c]}' (column {c + 1}) is missing (every line needs the first line's keys: {Keys(names)})");
                 if (!columns![c].TryAdd(cell))
                 {
-                    throw new FileFormatException(path, $"line {line}, column {c + 1} ('{names[c]}'): {cell} is not a number");
+                    throw new FileFormatException(path, BadCell.Message(line, c, names[c], "a number", cell));
                 }
             }
         }
@@ -136,18 +136,18 @@ public static class JsonLines
                 return double.IsNaN(special) ? "nan" : special > 0 ? "inf" : "-inf";
             default:
                 throw new FileFormatException(path,
-                    $"line {line}, column {column + 1} ('{property.Name}'): {Describe(value)} is not a number");
+                    $"line {line}, column {column + 1} ('{property.Name}'): expected a number, found {Describe(value)}");
         }
     }
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{TextFile.Shorten(value.GetString())}\"",
+        JsonValueKind.String => "a string",
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         JsonValueKind.Array => "a list",
         JsonValueKind.Object => "an object",
         JsonValueKind.Null => "null",
-        _ => TextFile.Shorten(value.GetRawText()),
+        _ => "a value that is not one",
     };
 
     private static string Keys(string[] names) => names.Length == 0 ? "none" : string.Join(", ", names);

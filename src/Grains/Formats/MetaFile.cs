@@ -46,7 +46,7 @@ public static class MetaFile
         catch (FormatException e)
         {
             throw new FileFormatException(fileNameForErrors,
-                $"the .meta holds '{Shorten(dtype)}', not a numpy dtype like [('a', '<i8'), ('b', '<f8')]: {e.Message}", e);
+                $"the .meta's dtype description is not a numpy dtype like [('a', '<i8'), ('b', '<f8')]: {e.Message}", e);
         }
     }
 
@@ -71,6 +71,4 @@ public static class MetaFile
 
     public static void Write(string path, TableSchema schema) =>
         File.WriteAllBytes(path, Encoding.ASCII.GetBytes(Encode(schema)));
-
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
 }

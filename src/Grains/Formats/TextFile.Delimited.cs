@@ -59,7 +59,7 @@ public static partial class TextFile
                     if (!columns[c].TryAdd(row[c].Span))
                     {
                         throw new FileFormatException(path,
-                            $"line {line}, column {c + 1} ('{names[c]}'): '{Shorten(row[c].Span)}' is not a number");
+                            BadCell.Message(line, c, names[c], "a number", row[c].Span));
                     }
                 }
             }

@@ -27,7 +27,7 @@ public sealed class PinnedStageGrain(ILocalSiloDetails silo, TaskRegistry regist
             }
 
             // Only this silo can tell whether the stage's files are there: its arguments are checked here.
-            var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, job, silo.Name);
+            var environment = TaskEnvironment.For(options.Value, job, silo.Name);
             PipelineValidator.ValidateStage(stage, definition, TablePlan.Of(table), registry, environment, options.Value.ResolvedMemoryBudget);
             return await StageRunner.Run(GrainFactory, job, stage, definition, table, observer, silo.SiloAddress.ToString());
         }

@@ -46,7 +46,7 @@ public sealed partial class PipelineGrain(
         var table = input ?? Table.Empty;
         try
         {
-            var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, job, silo.Name);
+            var environment = TaskEnvironment.For(options.Value, job, silo.Name);
             for (var stage = 0; stage < pipeline.Stages.Count; stage++)
             {
                 // Unpinned stages are checked here up to the next pinned one; a pinned stage on its own silo.

@@ -23,7 +23,7 @@ public sealed class TaskKernelGrain(TaskRegistry registry, KernelThrottle thrott
             return Failure(registry.Unknown(call.WrittenAs), here, isArgument: false);
         }
 
-        var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, job, silo.Name);
+        var environment = TaskEnvironment.For(options.Value, job, silo.Name);
         try
         {
             var output = await throttle.Run(() => task.Run(call.Arguments, input, environment), input.RowCount > OffloadRows);

@@ -11,8 +11,11 @@ public sealed class RtlOptions
     /// <summary>Holds <c>rtl.db</c>, logs, PID files, plots and job results. Default <c>~/.rtl</c>.</summary>
     public string DataDir { get; set; } = DefaultDataDir;
 
-    /// <summary>Where task file paths resolve; default: the directory the silo was started from.</summary>
+    /// <summary>Where task file paths resolve; default <c>&lt;data dir&gt;/files</c> (<see cref="FilesRoots"/> says what it may be).</summary>
     public string? FilesRoot { get; set; }
+
+    /// <summary>Accepts <c>/</c>, the home directory or a folder above it as the files root (refused otherwise).</summary>
+    public bool ForceFilesRoot { get; set; }
 
     /// <summary>Silos with the same cluster id and database form one cluster.</summary>
     public string ClusterId { get; set; } = "rtl";
@@ -132,7 +135,7 @@ public sealed class RtlOptions
 
     public string ResolvedPluginsDir => Path.GetFullPath(PluginsDir ?? Path.Combine(DataDir, "plugins"));
 
-    public string ResolvedFilesRoot => Path.GetFullPath(FilesRoot ?? Directory.GetCurrentDirectory());
+    public string ResolvedFilesRoot => Path.GetFullPath(FilesRoot ?? FilesRoots.DefaultFor(DataDir));
 
     public static string DefaultDataDir =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".rtl");

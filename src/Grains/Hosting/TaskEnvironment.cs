@@ -2,8 +2,11 @@ using Rtl.Tasks;
 
 namespace Rtl.Hosting;
 
-/// <summary>Where a task runs: the silo's files root and data directory, confined paths.</summary>
-public sealed class TaskEnvironment(string filesRoot, string dataDirectory, Guid jobId, string? siloName = null) : ITaskEnvironment
+/// <summary>
+/// Where a task runs: the silo's files root and data directory, confined paths. A path must stay inside the files
+/// root and out of the folders <see cref="FilesRoots.Protected"/> names (the data dir, the plugins folder).
+/// </summary>
+public sealed class TaskEnvironment(string filesRoot, string dataDirectory, Guid jobId, string? siloName = null, string? pluginsDirectory = null) : ITaskEnvironment
 {
     public string SiloName { get; } = siloName ?? Environment.MachineName;
 
@@ -13,19 +16,28 @@ public sealed class TaskEnvironment(string filesRoot, string dataDirectory, Guid
 
     public Guid JobId { get; } = jobId;
 
+    private readonly string[] protectedFolders =
+        FilesRoots.Protected(filesRoot, dataDirectory, pluginsDirectory ?? Path.Combine(dataDirectory, "plugins"));
+
+    /// <summary>The environment a silo with these options gives a task of <paramref name="jobId"/>.</summary>
+    public static TaskEnvironment For(RtlOptions options, Guid jobId, string siloName) =>
+        new(options.ResolvedFilesRoot, options.DataDir, jobId, siloName, options.ResolvedPluginsDir);
+
     public string ResolvePath(string argument, params string[] relativePath)
     {
         var written = Path.Combine(relativePath);
         var full = Path.GetFullPath(Path.Combine(FilesRoot, written));
-        var root = RealPaths.Of(FilesRoot);
-        if (!IsInside(full, FilesRoot) || !IsInside(RealPaths.Of(full), root))
+        var real = RealPaths.Of(full);
+        if (!FilesRoots.IsInside(full, FilesRoot) || !FilesRoots.IsInside(real, RealPaths.Of(FilesRoot)))
         {
             throw new TaskArgumentException(argument, $"path '{written}' is outside the files root {FilesRoot}");
         }
 
+        if (protectedFolders.FirstOrDefault(folder => FilesRoots.IsInside(real, folder)) is { } reserved)
+        {
+            throw new TaskArgumentException(argument, $"path '{written}' is inside {reserved}, the silo's own data, which tasks cannot reach");
+        }
+
         return full;
     }
-
-    private static bool IsInside(string path, string root) =>
-        path == root || path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

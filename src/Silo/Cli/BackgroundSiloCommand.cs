@@ -11,7 +11,18 @@ public static class BackgroundSiloCommand
         var self = SelfCommand();
         var arguments = new List<string>(self) { "silo", "--data-dir", options.DataDir, "--silo-port", options.SiloPort.ToString(),
             "--gateway-port", options.GatewayPort.ToString(), "--cluster-id", options.ClusterId,
-            "--files-root", options.ResolvedFilesRoot, "--plugins-dir", options.ResolvedPluginsDir };
+            "--plugins-dir", options.ResolvedPluginsDir };
+        if (options.FilesRoot is not null)
+        {
+            // Only a chosen files root travels: the default one the silo creates itself.
+            arguments.AddRange(["--files-root", options.ResolvedFilesRoot]);
+        }
+
+        if (options.ForceFilesRoot)
+        {
+            arguments.Add("--force-files-root");
+        }
+
         if (!options.WebPortMayMove)
         {
             // Only a chosen web port travels: the default one stays free to move on in the silo too.

@@ -21,7 +21,9 @@ public static class Cli
         rtl --version                  the version, the platform it was built for and the .NET runtime it runs on
 
         Options: --data-dir DIR (default ~/.rtl), --name NAME, --silo-port, --gateway-port, --web-port, --cluster-id,
-                 --files-root DIR, --plugins-dir DIR (default <data dir>/plugins), --address IP, --max-kernels N,
+                 --files-root DIR (where task paths resolve; default <data dir>/files),
+                 --force-files-root (accept /, ~ or above as the files root), --plugins-dir DIR (default <data dir>/plugins),
+                 --address IP, --max-kernels N,
                  --debug, --profile, --no-dashboard (a Pi Zero's saving: no Orleans dashboard)
         Files (--input/--output): .csv (header row) or .dat with its .meta
         """;

@@ -29,7 +29,8 @@ public static class OptionsLoader
             && configuration[$"{RtlOptions.Section}:WebPort"] is null;
         options.ClusterId = line.Option("cluster-id") ?? options.ClusterId;
         options.SiloName = line.Option("name") ?? options.SiloName;
-        options.FilesRoot = line.Option("files-root") ?? options.FilesRoot;
+        options.FilesRoot = line.Option("files-root") is { } files ? ExpandHome(files) : options.FilesRoot;
+        options.ForceFilesRoot |= line.Has("force-files-root");
         options.PluginsDir = line.Option("plugins-dir") is { } plugins ? ExpandHome(plugins) : options.PluginsDir;
         options.AdvertisedAddress = line.Option("address") ?? options.AdvertisedAddress;
         options.MaxConcurrentKernels = line.IntOption("max-kernels") ?? options.MaxConcurrentKernels;
@@ -51,8 +52,9 @@ public static class OptionsLoader
             ? long.TryParse(text, out var value) && value > 0 ? value : throw new UsageException($"--{name} expects a positive number, got '{text}'")
             : null;
 
+    // A quoted "~" or "~/x" reaches us unexpanded (a systemd unit, appsettings-like scripts); the shell would expand it.
     private static string ExpandHome(string path) =>
-        path.StartsWith("~/", StringComparison.Ordinal)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
+        path == "~" || path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.Length > 1 ? path[2..] : "")
             : path;
 }

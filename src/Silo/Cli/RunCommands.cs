@@ -12,7 +12,7 @@ public static class RunCommands
     /// <summary>Runs a pipeline (a JSON file or a stored name) and prints the seed's progress lines and the result.</summary>
     public static async Task<int> Run(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown("input", "output", "embedded", "files-root", "plugins-dir");
+        line.RejectUnknown("input", "output", "embedded", "files-root", "force-files-root", "plugins-dir");
         var target = line.Positional(0, "pipeline: a JSON file or the name of a stored pipeline");
         var input = ReadInput(line);
         var pipeline = File.Exists(target) ? Pipeline.FromJson(await File.ReadAllTextAsync(target)) : null;

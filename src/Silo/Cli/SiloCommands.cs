@@ -8,7 +8,7 @@ namespace Rtl.Silo.Cli;
 /// <summary><c>rtl silo | start | stop | restart | status</c>.</summary>
 public static class SiloCommands
 {
-    private static readonly string[] SiloOptions = ["silo-port", "gateway-port", "web-port", "cluster-id", "files-root", "plugins-dir", "address", "max-kernels", "profile", "max-table-bytes", "memory-budget", "chunking", "chunk-rows", "name", "no-dashboard"];
+    private static readonly string[] SiloOptions = ["silo-port", "gateway-port", "web-port", "cluster-id", "files-root", "force-files-root", "plugins-dir", "address", "max-kernels", "profile", "max-table-bytes", "memory-budget", "chunking", "chunk-rows", "name", "no-dashboard"];
 
     /// <summary>Runs a silo in the foreground until SIGTERM / Ctrl-C (what systemd runs).</summary>
     public static async Task<int> Silo(CommandLine line, RtlOptions options)

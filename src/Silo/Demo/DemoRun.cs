@@ -17,11 +17,10 @@ namespace Rtl.Silo.Demo;
 /// </summary>
 public static class DemoRun
 {
-    /// <summary>The demo keeps to <c>&lt;data dir&gt;/demo</c>: its data, database, plots and results.</summary>
+    /// <summary>The demo keeps to <c>&lt;data dir&gt;/demo</c>: its database, plots and results, and its data in the default files root there.</summary>
     public static RtlOptions Options(RtlOptions from) => new()
     {
         DataDir = Path.Combine(from.DataDir, "demo"),
-        FilesRoot = Path.Combine(from.DataDir, "demo"),
         ClusterId = $"demo-{Guid.NewGuid():N}",
         SiloPort = FreePort.Any(),
         GatewayPort = FreePort.Any(),

@@ -23,6 +23,7 @@ public static class SiloHost
         // Before anything else, so a silo whose port is taken says so at once and touches nothing.
         SiloPorts.EnsureFree(options);
         Directory.CreateDirectory(options.DataDir);
+        FilesRoots.Prepare(options);
         // A web application host (no default config sources, like DisableDefaults): the silo serves its web app too.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.AddSimpleConsole(c => (c.SingleLine, c.TimestampFormat) = (true, "HH:mm:ss "));

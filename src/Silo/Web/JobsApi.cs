@@ -53,7 +53,7 @@ public static class JobsApi
             var submission = JobSubmission.Parse(body);
             var pipeline = submission.Pipeline ?? await SiloLoss.Retry(_ => Stored(cluster, submission.PipelineName!), WebErrors.SiloLossPatience);
             // The same check the pipeline grain makes before running, so a bad pipeline is a 400 now, not a failed job later.
-            var environment = new TaskEnvironment(options.Value.ResolvedFilesRoot, options.Value.DataDir, id, options.Value.ResolvedSiloName);
+            var environment = TaskEnvironment.For(options.Value, id, options.Value.ResolvedSiloName);
             PipelineValidator.Validate(pipeline, TablePlan.Of(submission.Table ?? Table.Empty), registry, environment, options.Value.ResolvedMemoryBudget);
             // A silo lost a moment ago may still be chosen for the job: retry a few seconds with the same id (Submit
             // is idempotent on it, so a try that did land makes no second job), then WebErrors answers 503.

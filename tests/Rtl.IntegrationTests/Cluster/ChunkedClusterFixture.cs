@@ -50,7 +50,6 @@ public sealed class ChunkedClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(Options.Create(new RtlOptions
             {
                 DataDir = DataDir,
-                FilesRoot = DataDir,
                 Chunking = true,
                 ChunkRows = ChunkRows,
             }));

@@ -35,7 +35,7 @@ public sealed class TestClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.AddMemoryGrainStorage(Grains.StorageNames.Default);
-            silo.Services.AddSingleton(Options.Create(new RtlOptions { DataDir = DataDir, FilesRoot = DataDir }));
+            silo.Services.AddSingleton(Options.Create(new RtlOptions { DataDir = DataDir }));
             silo.Services.AddSingleton(TaskRegistry.BuiltIn());
             silo.Services.AddSingleton<KernelThrottle>();
             silo.Services.AddSingleton<Rtl.Storage.IJobStore>(new Rtl.Storage.FileJobStore(Path.Combine(DataDir, "jobs")));

@@ -15,14 +15,16 @@ public sealed class RtlSilos : IAsyncDisposable
     private readonly Action<RtlOptions> configure;
     private readonly List<IHost> running = [];
 
-    public RtlSilos(Action<RtlOptions>? configure = null)
+    /// <param name="dataDirInFiles">When set, the data dir is this folder inside the files root (as <c>~/.rtl</c> is inside <c>~</c>).</param>
+    public RtlSilos(Action<RtlOptions>? configure = null, string? dataDirInFiles = null)
     {
         this.configure = configure ?? (_ => { });
+        DataDir = dataDirInFiles is null ? DataDir : Path.Combine(Files, dataDirInFiles);
         Directory.CreateDirectory(DataDir);
         Directory.CreateDirectory(Files);
     }
 
-    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "rtl-silos-" + Guid.NewGuid().ToString("N"));
+    public string DataDir { get; private init; } = Path.Combine(Path.GetTempPath(), "rtl-silos-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The silos' files root: where task paths resolve and CLI commands run.</summary>
     public string Files { get; } = Path.Combine(Path.GetTempPath(), "rtl-silo-files-" + Guid.NewGuid().ToString("N"));

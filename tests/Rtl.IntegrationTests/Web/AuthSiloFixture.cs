@@ -33,7 +33,6 @@ public abstract class WebSiloFixture : IAsyncLifetime
         Options = new RtlOptions
         {
             DataDir = DataDir,
-            FilesRoot = DataDir,
             ClusterId = $"web-{Guid.NewGuid():N}",
             SiloPort = FreePort.Any(),
             GatewayPort = FreePort.Any(),

@@ -22,7 +22,7 @@ public sealed class WebErrorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        silo = await DemoRun.StartSilo(new RtlOptions { DataDir = dataDir, FilesRoot = dataDir, WebPort = 0 });
+        silo = await DemoRun.StartSilo(new RtlOptions { DataDir = dataDir, WebPort = 0 });
         http = new HttpClient { BaseAddress = new Uri(DemoRun.WebUrl(silo)), Timeout = TimeSpan.FromSeconds(60) };
     }
 

@@ -85,7 +85,7 @@ public class CsvFilePartsTests
 
         var error = Assert.Throws<FileFormatException>(() => CsvFile.Read(path));
 
-        Assert.Equal(path + ": line 45679, column 4 ('late'): 'oops' is not a number", error.Message);
+        Assert.Equal(path + ": line 45679, column 4 ('late'): expected a number, found 4 characters that are not one", error.Message);
     }
 
     [Fact]

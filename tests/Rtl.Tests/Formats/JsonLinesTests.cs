@@ -64,9 +64,9 @@ public class JsonLinesTests
     [InlineData("{\"a\": 1}\n{\"a\": 1, \"c\": 2}\n", "line 2: key 'c' is not a column (the first line's keys are: a)")]
     [InlineData("{\"a\": 1, \"a\": 2}\n", "line 1: key 'a' appears twice")]
     [InlineData("{\"a\": 1}\n{\"a\": 1, \"a\": 2}\n", "line 2: key 'a' appears twice")]
-    [InlineData("{\"a\": 1, \"b\": 2}\n{\"a\": 1, \"b\": \"x\"}\n", "line 2, column 2 ('b'): the string \"x\" is not a number")]
-    [InlineData("{\"a\": true}\n", "line 1, column 1 ('a'): true is not a number")]
-    [InlineData("{\"a\": [1]}\n", "line 1, column 1 ('a'): a list is not a number")]
+    [InlineData("{\"a\": 1, \"b\": 2}\n{\"a\": 1, \"b\": \"x\"}\n", "line 2, column 2 ('b'): expected a number, found a string")]
+    [InlineData("{\"a\": true}\n", "line 1, column 1 ('a'): expected a number, found true")]
+    [InlineData("{\"a\": [1]}\n", "line 1, column 1 ('a'): expected a number, found a list")]
     public void A_bad_line_names_the_file_and_line(string text, string problem)
     {
         using var dir = new TempDirectory();

@@ -153,7 +153,7 @@ public class TextFileTests
 
         var error = Assert.Throws<FileFormatException>(() => TextFile.Read(path, new TextFileOptions { Header = true }));
 
-        Assert.Equal($"{path}: line 3, column 2 ('b'): 'x7' is not a number", error.Message);
+        Assert.Equal($"{path}: line 3, column 2 ('b'): expected a number, found 2 characters that are not one", error.Message);
     }
 
     [Fact]

@@ -149,7 +149,7 @@ public sealed class OpenTaskTests : IDisposable
 
     [Theory]
     [InlineData("ragged.txt", "1,2,3\n4,5\n", "", "line 2 has 2 values but the first row has 3")]
-    [InlineData("cell.txt", "1,2\n3,abc\n", "", "line 2, column 2 ('1'): 'abc' is not a number")]
+    [InlineData("cell.txt", "1,2\n3,abc\n", "", "line 2, column 2 ('1'): expected a number, found 3 characters that are not one")]
     [InlineData("bad.jsonl", "{\"a\": 1}\n{\"a\": }\n", ", \"encoding\": \"json\"", "line 2, column 7: not valid JSON")]
     [InlineData("plain.txt", "1,2\n", ", \"compression\": \"zlib\"", "at the start: not a valid zlib stream")]
     public void A_bad_file_names_the_file_and_line_in_plan_and_run(string name, string text, string more, string problem)

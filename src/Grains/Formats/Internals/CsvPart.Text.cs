@@ -73,8 +73,7 @@ internal sealed unsafe partial class CsvPart
         {
             if (!TryStore(c, row, cells[c]))
             {
-                Problem = new CsvProblem(offset,
-                    $", column {c + 1} ('{layout.Names[c]}'): '{CsvFile.Shorten(cells[c])}' is not {layout.Expected[c]}");
+                Problem = new CsvProblem(offset, BadCell.AfterLine(c, layout.Names[c], layout.Expected[c], cells[c]));
                 return RowOutcome.Stop;
             }
         }
