@@ -12,6 +12,7 @@ public sealed partial record Pipeline
     /// </summary>
     public static Pipeline FromJson(string json)
     {
+        PipelineLimits.CheckJson(json.Length);
         JsonDocument document;
         try
         {
@@ -37,6 +38,7 @@ public sealed partial record Pipeline
                 throw new PipelineFormatException("the pipeline has no stages");
             }
 
+            PipelineLimits.Check(pipeline);
             return pipeline;
         }
     }
@@ -48,6 +50,7 @@ public sealed partial record Pipeline
             throw new PipelineFormatException("'stages' must be a list of stages");
         }
 
+        PipelineLimits.CheckStages(stages.GetArrayLength());
         var result = new List<StageDefinition>();
         var index = 0;
         foreach (var stage in stages.EnumerateArray())
@@ -60,6 +63,7 @@ public sealed partial record Pipeline
 
     private static Pipeline ReadDictShape(JsonElement root)
     {
+        PipelineLimits.CheckStages(root.EnumerateObject().Count());
         var keyed = new List<(long Key, JsonElement Stage)>();
         foreach (var property in root.EnumerateObject())
         {

@@ -15,8 +15,11 @@ public static partial class PipelineValidator
     /// Checks the stages up to the first one pinned to a silo (<c>"on"</c>): only that silo can see its files, so
     /// from there on each stage is checked where and when it runs (<see cref="ValidateFrom"/>).
     /// </summary>
-    public static void Validate(Pipeline pipeline, TablePlan input, TaskRegistry registry, ITaskEnvironment environment, long budget = long.MaxValue) =>
+    public static void Validate(Pipeline pipeline, TablePlan input, TaskRegistry registry, ITaskEnvironment environment, long budget = long.MaxValue)
+    {
+        PipelineLimits.Check(pipeline);
         ValidateFrom(pipeline, 0, input, registry, environment, budget, held: input.Bytes);
+    }
 
     /// <summary>
     /// Checks the unpinned stages from <paramref name="first"/> up to the next pinned one; <paramref name="held"/> is

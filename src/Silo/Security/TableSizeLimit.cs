@@ -38,8 +38,10 @@ public sealed class TableSizeLimit(IOptions<RtlOptions> options) : IIncomingGrai
     public static int MessageBodyLimit(long maxTableBytes, long memoryBudget) =>
         (int)Math.Clamp(Math.Max(2 * maxTableBytes + (16 << 20), memoryBudget), 100 << 20, int.MaxValue);
 
-    public static string Describe(Table table, long limit) => string.Create(CultureInfo.InvariantCulture,
-        $"input table: {table.ByteSize:N0} bytes ({table.RowCount:N0} rows × {table.ColumnCount} columns) is over this cluster's limit of {limit:N0} bytes (MaxTableBytes, --max-table-bytes)");
+    public static string Describe(Table table, long limit) => Describe(table.ByteSize, table.RowCount, table.ColumnCount, limit);
+
+    public static string Describe(long bytes, long rows, int columns, long limit) => string.Create(CultureInfo.InvariantCulture,
+        $"input table: {bytes:N0} bytes ({rows:N0} rows × {columns} columns) is over this cluster's limit of {limit:N0} bytes (MaxTableBytes, --max-table-bytes)");
 
     private Table? Oversized(Orleans.Serialization.Invocation.IInvokable request)
     {

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Rtl.Data;
+using Rtl.Formats;
+using Rtl.Grains;
+using Rtl.Hosting;
+using Rtl.Pipelines;
+using Rtl.Registry;
+using Rtl.Silo.Web.Submissions;
+using Rtl.Tasks;
+using Rtl.Validation;
+
+namespace Rtl.Silo.Web;
+
+/// <summary>
+/// <c>POST /api/jobs</c>: the body is read as it streams in, checked as the pipeline grain would check it (a bad
+/// pipeline is a 400 now, not a failed job later) and submitted durably. A refused body is read to its end and
+/// dropped, and what it made the silo hold is given back.
+/// </summary>
+public static class SubmitEndpoint
+{
+    public static async Task<IResult> Handle(HttpRequest request, IClusterClient cluster, TaskRegistry registry, IOptions<RtlOptions> options)
+    {
+        var mark = RefusalMemory.Mark();
+        var (result, refused) = await Submit(request, cluster, registry, options.Value);
+        if (refused)
+        {
+            // Once the answer is sent, so the collection does not delay it.
+            request.HttpContext.Response.OnCompleted(() =>
+            {
+                RefusalMemory.ReleaseSoon(mark);
+                return Task.CompletedTask;
+            });
+        }
+
+        return result;
+    }
+
+    private static async Task<(IResult Result, bool Refused)> Submit(HttpRequest request, IClusterClient cluster, TaskRegistry registry, RtlOptions options)
+    {
+        var limit = RequestLimits.MaxBodyBytes(options.MaxTableBytes);
+        var drain = RequestLimits.DrainBytes(limit);
+        if (request.ContentLength > drain)
+        {
+            return (TooLarge(RequestLimits.Describe(limit)), true);
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = drain;
+        }
+
+        var id = Guid.NewGuid();
+        var read = new StrongBox<JobSubmission?>();
+        try
+        {
+            await SubmissionReader.ReadAsync(request.Body, limit, options.MaxTableBytes, read, request.HttpContext.RequestAborted);
+            var submission = read.Value!;
+            var pipeline = submission.Pipeline ?? await SiloLoss.Retry(_ => Stored(cluster, submission.PipelineName!), WebErrors.SiloLossPatience);
+            var environment = TaskEnvironment.For(options, id, options.ResolvedSiloName);
+            PipelineValidator.Validate(pipeline, TablePlan.Of(submission.Table ?? Table.Empty), registry, environment, options.ResolvedMemoryBudget);
+            // A silo lost a moment ago may still be chosen for the job: retry a few seconds with the same id (Submit
+            // is idempotent on it, so a try that did land makes no second job), then WebErrors answers 503.
+            var record = await SiloLoss.Retry(
+                _ => cluster.GetGrain<IJobGrain>(id).Submit(pipeline.ToJson(), submission.PipelineName, submission.Table),
+                WebErrors.SiloLossPatience);
+            return (Results.Created($"/api/jobs/{record.Id}", new { id = record.Id, status = JobView.StatusWord(record.Status) }), false);
+        }
+        catch (Exception e) when (e is RequestBodyTooLargeException or PipelineTooLargeException
+            || (e is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status413PayloadTooLarge))
+        {
+            await Drain(request);
+            return (TooLarge(e is PipelineTooLargeException ? e.Message : RequestLimits.Describe(limit)), true);
+        }
+        catch (Exception e) when (e is PipelineFormatException or ArgumentException or FileFormatException)
+        {
+            await Drain(request);
+            return (Results.BadRequest(new { error = e.Message }), true);
+        }
+        finally
+        {
+            // This method's locals live on in its state machine until every continuation of it has run, which may
+            // include sending the answer and the release after it: let go of the table explicitly.
+            read.Value = null;
+        }
+    }
+
+    private static async Task<Pipeline> Stored(IClusterClient cluster, string name) =>
+        await cluster.GetGrain<INamedPipelineGrain>(name).Get() is { } json
+            ? Pipeline.FromJson(json)
+            : throw new PipelineFormatException($"no pipeline named '{name}'");
+
+    private static IResult TooLarge(string error) => Results.Json(new { error }, statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>
+    /// Reads what is left of a refused body and drops it, so a client still sending gets the answer rather than a reset
+    /// connection; Kestrel stops it past <see cref="RequestLimits.DrainBytes"/>.
+    /// </summary>
+    private static async Task Drain(HttpRequest request)
+    {
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            while (await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted) > 0)
+            {
+                // drop it
+            }
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // Over the drain limit or gone: the answer goes out all the same.
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+}
