@@ -52,6 +52,13 @@ public static class SubmitEndpoint
             size.MaxRequestBodySize = drain;
         }
 
+        if (request.ContentLength > limit)
+        {
+            // Declared too big: not worth parsing, but read and dropped so the sender gets the 413.
+            await Drain(request);
+            return (TooLarge(RequestLimits.Describe(limit)), true);
+        }
+
         var id = Guid.NewGuid();
         var read = new StrongBox<JobSubmission?>();
         try
