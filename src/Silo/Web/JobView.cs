@@ -2,7 +2,11 @@ using Rtl.Jobs;
 
 namespace Rtl.Silo.Web;
 
-/// <summary>A job as the JSON API shows it to apps that are not .NET.</summary>
+/// <summary>
+/// A job as the JSON API shows it to apps that are not .NET: whole from <c>GET /api/jobs/{id}</c>; in the list
+/// (<see cref="Listed"/>) with its first <see cref="ListedStages"/> stages and their first as many tasks only, so the
+/// list stays small whatever the pipelines hold; <c>stageCount</c> and each stage's <c>taskCount</c> say how many there are.
+/// </summary>
 public sealed record JobView(
     Guid Id,
     string Status,
@@ -17,9 +21,16 @@ public sealed record JobView(
     IReadOnlyList<string> Plots,
     string? Result,
     IReadOnlyList<AttemptView> Attempts,
-    string? WaitingFor)
+    string? WaitingFor,
+    int StageCount)
 {
-    public static JobView Of(JobRecord record) => new(
+    public const int ListedStages = 10;
+
+    public static JobView Listed(JobRecord record) => Of(record, ListedStages);
+
+    public static JobView Of(JobRecord record) => Of(record, int.MaxValue);
+
+    private static JobView Of(JobRecord record, int stages) => new(
         record.Id,
         StatusWord(record.Status),
         record.PipelineName,
@@ -27,13 +38,14 @@ public sealed record JobView(
         record.Finished,
         record.Milliseconds,
         record.Error,
-        record.Stages.Select(StageView.Of).ToArray(),
+        record.Stages.Take(stages).Select(s => StageView.Of(s, stages)).ToArray(),
         record.Rows,
         record.Columns,
         PlotLinks.Urls(record),
         record.ResultPath is null ? null : $"/api/jobs/{record.Id}/result.csv",
         record.AttemptLog.Select(a => new AttemptView(a.Number, a.Silo, a.Started)).ToArray(),
-        record.WaitingFor);
+        record.WaitingFor,
+        record.Stages.Count);
 
     /// <summary>running | completed | failed: a queued job counts as running.</summary>
     public static string StatusWord(JobStatus status) => status switch
@@ -46,10 +58,10 @@ public sealed record JobView(
 
 public sealed record AttemptView(int Number, string Silo, DateTimeOffset Started);
 
-public sealed record StageView(int Stage, string Silo, double Milliseconds, int Rows, IReadOnlyList<TaskView> Tasks)
+public sealed record StageView(int Stage, string Silo, double Milliseconds, int Rows, IReadOnlyList<TaskView> Tasks, int TaskCount)
 {
-    public static StageView Of(StageTiming stage) =>
-        new(stage.Stage, stage.Silo, stage.Milliseconds, stage.Rows, stage.Tasks.Select(TaskView.Of).ToArray());
+    public static StageView Of(StageTiming stage, int tasks) =>
+        new(stage.Stage, stage.Silo, stage.Milliseconds, stage.Rows, stage.Tasks.Take(tasks).Select(TaskView.Of).ToArray(), stage.Tasks.Count);
 }
 
 public sealed record TaskView(string Task, double Milliseconds, int Rows, string Silo, IReadOnlyDictionary<string, string> Notes, IReadOnlyList<string> Files)

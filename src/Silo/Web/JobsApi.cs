@@ -16,7 +16,7 @@ public static class JobsApi
     {
         app.MapPost("/api/jobs", SubmitEndpoint.Handle);
         app.MapGet("/api/jobs", async (IClusterClient cluster, int? count) =>
-            Results.Json((await JobRecords.Recent(cluster, count ?? 20)).Select(JobView.Of)));
+            Results.Json((await JobRecords.Recent(cluster, count ?? 20)).Select(JobView.Listed)));
         app.MapGet("/api/jobs/{id}", async (IClusterClient cluster, string id) =>
             await JobRecords.Find(cluster, id) is { } record ? Results.Json(JobView.Of(record)) : NotFound(id));
         app.MapGet("/api/jobs/{id}/result.csv", ResultCsv);

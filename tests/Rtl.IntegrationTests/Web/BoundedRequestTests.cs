@@ -80,6 +80,60 @@ public sealed class BoundedRequestTests(DefaultSiloProcess silo) : IClassFixture
         await WebSiloFixture.AssertAGoodJobCompletes(client);
     }
 
+    [Fact]
+    public async Task The_jobs_page_and_list_stay_small_with_the_largest_pipelines_and_the_job_page_has_every_stage()
+    {
+        using var client = silo.Client();
+        var stage = "{\"tasks\": [" + string.Join(", ", Enumerable.Repeat("{\"task\": \"null\"}", 10)) + "]}";
+        var pipeline = "{\"stages\": [" + string.Join(", ", Enumerable.Repeat(stage, 1_000)) + "]}";
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var posted = await client.PostAsync("/api/jobs", new StringContent("{\"pipeline\": " + pipeline + "}", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            ids.Add((await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        foreach (var id in ids)
+        {
+            await Finished(client, id);
+        }
+
+        var page = await client.GetStringAsync("/");
+        var list = await client.GetStringAsync("/api/jobs");
+        var detail = await client.GetStringAsync($"/jobs/{ids[0]}");
+        var one = await client.GetFromJsonAsync<JsonElement>($"/api/jobs/{ids[0]}");
+
+        Assert.InRange(page.Length, 1, 256 << 10);
+        Assert.InRange(list.Length, 1, 256 << 10);
+        Assert.Contains("990 more stages on the job's page", page);
+        var listed = JsonDocument.Parse(list).RootElement.EnumerateArray().First(j => j.GetProperty("id").GetString() == ids[1]);
+        Assert.Equal(1_000, listed.GetProperty("stageCount").GetInt32());
+        Assert.Equal(10, listed.GetProperty("stages").GetArrayLength());
+        Assert.Contains("<th>stage 999</th>", detail);
+        Assert.Equal(1_000, one.GetProperty("stages").GetArrayLength());
+        Assert.Equal(10, one.GetProperty("stages")[999].GetProperty("tasks").GetArrayLength());
+    }
+
+    private static async Task Finished(HttpClient client, string id)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+            var status = job.GetProperty("status").GetString();
+            if (status != "running")
+            {
+                Assert.True(status == "completed", job.ToString());
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"job {id} still running after 3 minutes");
+    }
+
     /// <summary>The RSS once it is at most <paramref name="bound"/>, or what it still is after a generous while.</summary>
     private async Task<long> SettledRss(long bound)
     {
