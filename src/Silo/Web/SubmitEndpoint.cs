@@ -40,6 +40,13 @@ public static class SubmitEndpoint
 
     private static async Task<(IResult Result, bool Refused)> Submit(HttpRequest request, IClusterClient cluster, TaskRegistry registry, RtlOptions options)
     {
+        if (request.ContentType is { } type && !IsJson(type))
+        {
+            await Drain(request);
+            return (Results.Json(new { error = $"POST /api/jobs takes a JSON body (Content-Type: application/json), not {type}" },
+                statusCode: StatusCodes.Status415UnsupportedMediaType), true);
+        }
+
         var limit = RequestLimits.MaxBodyBytes(options.MaxTableBytes);
         var drain = RequestLimits.DrainBytes(limit);
         if (request.ContentLength > drain)
@@ -98,6 +105,14 @@ public static class SubmitEndpoint
         await cluster.GetGrain<INamedPipelineGrain>(name).Get() is { } json
             ? Pipeline.FromJson(json)
             : throw new PipelineFormatException($"no pipeline named '{name}'");
+
+    /// <summary><c>application/json</c> or a <c>+json</c> type, with any parameters (<c>; charset=utf-8</c>).</summary>
+    private static bool IsJson(string contentType)
+    {
+        var media = contentType.Split(';', 2)[0].Trim();
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static IResult TooLarge(string error) => Results.Json(new { error }, statusCode: StatusCodes.Status413PayloadTooLarge);
 

@@ -10,8 +10,9 @@ namespace Rtl.Silo.Web;
 
 /// <summary>
 /// Turns any exception a request ends in into an answer that says what went wrong: <c>{"error": "..."}</c> for
-/// the API (a readable page for a browser), 503 with <c>Retry-After</c> while the cluster is losing a silo,
-/// 500 otherwise (storage, disk). Without it Kestrel answers an empty 500.
+/// the API (a readable page for a browser), 503 with <c>Retry-After</c> while the cluster is losing a silo or its
+/// storage cannot be written (read-only, the database unreachable), 507 when the disk or database is full, 500
+/// otherwise. Without it Kestrel answers an empty 500.
 /// </summary>
 public static partial class WebErrors
 {
@@ -50,15 +51,21 @@ public static partial class WebErrors
     {
         _ when IsUnavailable(error) => StatusCodes.Status503ServiceUnavailable,
         BadHttpRequestException bad => bad.StatusCode,
-        _ => StatusCodes.Status500InternalServerError,
+        _ => StorageFaults.StatusOf(error) ?? StatusCodes.Status500InternalServerError,
     };
 
     private static bool IsUnavailable(Exception error) =>
         SiloLoss.Is(error) || error is TimeoutException || error.InnerException is { } inner && IsUnavailable(inner);
 
-    private static string Describe(Exception error, string request, int status) => status == StatusCodes.Status503ServiceUnavailable
-        ? $"{request}: the cluster is losing a silo and has not settled yet ({Cause(error)}); retry in {RetryAfterSeconds} s"
-        : $"{request} failed: {Cause(error)}";
+    private static string Describe(Exception error, string request, int status) => status switch
+    {
+        StatusCodes.Status507InsufficientStorage => $"{request} failed: the silo's storage is full ({Cause(error)}); free space on it and retry",
+        StatusCodes.Status503ServiceUnavailable when StorageFaults.StatusOf(error) is not null =>
+            $"{request} failed: the silo's storage is unavailable ({Cause(error)}); retry when it is back",
+        StatusCodes.Status503ServiceUnavailable =>
+            $"{request}: the cluster is losing a silo and has not settled yet ({Cause(error)}); retry in {RetryAfterSeconds} s",
+        _ => $"{request} failed: {Cause(error)}",
+    };
 
     /// <summary>The error's first line and, when it wraps one, the root cause's: "storage read failed: no such table".</summary>
     private static string Cause(Exception error)

@@ -24,6 +24,9 @@ public static class WebHosting
             kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes(options.MaxTableBytes);
         });
         builder.Services.AddRoutingCore();
+        // A query or route value that does not bind (count=abc) throws, so UseRtlErrors answers it with a JSON error
+        // naming the parameter, instead of ASP.NET's empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         if (options.Dashboard)
         {
             // UseOrleans again reaches the same silo builder the host configured.

@@ -148,7 +148,7 @@ public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelpe
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
-            using var response = await host.Http.PostAsync("/api/jobs", new StringContent(body));
+            using var response = await host.Http.PostAsync("/api/jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
             var text = await response.Content.ReadAsStringAsync();
             if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline)
             {

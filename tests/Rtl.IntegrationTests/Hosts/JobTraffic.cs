@@ -51,7 +51,7 @@ public sealed class JobTraffic
             var host = hosts[(preferred + attempt) % hosts.Count];
             try
             {
-                using var response = await host.Http.PostAsync("/api/jobs", new StringContent(Body));
+                using var response = await host.Http.PostAsync("/api/jobs", new StringContent(Body, System.Text.Encoding.UTF8, "application/json"));
                 var text = await response.Content.ReadAsStringAsync();
                 if (response.StatusCode == HttpStatusCode.Created)
                 {

@@ -55,24 +55,24 @@ public sealed class WebErrorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_grain_storage_unavailable_the_api_answers_500_json_and_a_page_answers_500_html_with_a_message()
+    public async Task With_grain_storage_unavailable_the_api_answers_503_json_and_a_page_answers_503_html_with_a_message()
     {
         await RenameStorageTable("OrleansStorage", "OrleansStorage_away");
         try
         {
             var api = await http.GetAsync($"/api/jobs/{Guid.NewGuid()}");
-            Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
             var apiError = await Error(api);
             Assert.True(apiError.Contains("OrleansStorage", StringComparison.Ordinal), apiError);
 
             var posted = await http.PostAsync("/api/jobs", Json("""{"pipeline": {"stages": [{"tasks": [{"task": "null"}]}]}}"""));
-            Assert.Equal(HttpStatusCode.InternalServerError, posted.StatusCode);
-            Assert.StartsWith("POST /api/jobs failed: ", await Error(posted));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, posted.StatusCode);
+            Assert.StartsWith("POST /api/jobs failed: the silo's storage is unavailable (", await Error(posted));
 
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/jobs/{Guid.NewGuid()}");
             request.Headers.Accept.ParseAdd("text/html");
             var page = await http.SendAsync(request);
-            Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
             Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
             var html = await page.Content.ReadAsStringAsync();
             Assert.Contains("<p class=\"error\">GET /jobs/", html);
