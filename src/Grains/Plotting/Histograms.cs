@@ -4,7 +4,7 @@ using OxyPlot.Series;
 namespace Rtl.Plotting;
 
 /// <summary>Equal-width bins over the finite values of a column, drawn as bars whose height is the row count.</summary>
-public static class Histograms
+internal static class Histograms
 {
     /// <summary>The count of finite values per bin over [min, max]; the last bin includes max.</summary>
     public static (double Min, double Width, int[] Counts) Count(ReadOnlySpan<double> values, int bins)

@@ -7,7 +7,7 @@ using Rtl.Data;
 namespace Rtl.Plotting;
 
 /// <summary>Turns a plot definition and a table into an OxyPlot model: title, titled axes, layers, legend.</summary>
-public static class PlotModelBuilder
+internal static class PlotModelBuilder
 {
     public static PlotModel Build(PlotDefinition plot, Table table, string fontFamily)
     {

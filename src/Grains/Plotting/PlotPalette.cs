@@ -3,7 +3,7 @@ using OxyPlot;
 namespace Rtl.Plotting;
 
 /// <summary>Ten colours that stay apart from each other, and a grey for "other".</summary>
-public static class PlotPalette
+internal static class PlotPalette
 {
     private static readonly OxyColor[] Colours =
     [

@@ -4,7 +4,7 @@ using OxyPlot.SkiaSharp;
 namespace Rtl.Plotting;
 
 /// <summary>Renders a plot model to PNG bytes with SkiaSharp.</summary>
-public static class PngRenderer
+internal static class PngRenderer
 {
     public const int Width = 1000;
     public const int Height = 600;
