@@ -17,22 +17,32 @@ internal static class RefusalMemory
     /// </summary>
     private static readonly TimeSpan[] Waits = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2)];
 
+    /// <summary>1 while a release is scheduled: refusals in quick succession share one, so they cannot keep the GC busy.</summary>
+    private static int scheduled;
+
     public static long Mark() => GC.GetTotalAllocatedBytes();
 
     public static void ReleaseSoon(long mark)
     {
-        if (GC.GetTotalAllocatedBytes() - mark < Threshold)
+        if (GC.GetTotalAllocatedBytes() - mark < Threshold || Interlocked.Exchange(ref scheduled, 1) == 1)
         {
             return;
         }
 
         _ = Task.Run(async () =>
         {
-            foreach (var wait in Waits)
+            try
             {
-                await Task.Delay(wait);
-                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                foreach (var wait in Waits)
+                {
+                    await Task.Delay(wait);
+                    GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref scheduled, 0);
             }
         });
     }
