@@ -46,7 +46,12 @@ public sealed class SmallDiskSilo : IAsyncLifetime
         var waited = Stopwatch.StartNew();
         while (!await Answers(http))
         {
-            Assert.False(silo.HasExited, $"the silo exited: {await File.ReadAllTextAsync(DataDir + ".log")}");
+            if (silo.HasExited)
+            {
+                var log = DataDir + ".log";
+                Assert.Fail($"the silo exited ({silo.ExitCode}): {(File.Exists(log) ? await File.ReadAllTextAsync(log) : "no log")}");
+            }
+
             Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), "the silo's web app did not answer within 2 minutes");
             await Task.Delay(200);
         }
