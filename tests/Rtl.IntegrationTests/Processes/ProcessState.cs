@@ -20,6 +20,11 @@ public static partial class ProcessState
         }
     }
 
+    /// <summary>A memory figure of <c>/proc/&lt;pid&gt;/status</c> (<c>VmRSS</c>, <c>VmHWM</c>, …), in bytes.</summary>
+    public static long MemoryBytes(int pid, string field) =>
+        long.Parse(File.ReadLines($"/proc/{pid}/status").Single(l => l.StartsWith(field + ":", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+
     /// <summary>
     /// The running processes whose command line mentions <paramref name="text"/> (a data dir): finds an orphan
     /// even if the pid a command reported were not the silo's own.

@@ -27,9 +27,7 @@ public sealed class DefaultSiloProcess : IAsyncLifetime
     public HttpClient Client() => new() { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}"), Timeout = TimeSpan.FromMinutes(5) };
 
     /// <summary>The silo's resident memory now (VmRSS), in bytes.</summary>
-    public long Rss() =>
-        long.Parse(File.ReadLines($"/proc/{Pid}/status").Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    public long Rss() => ProcessState.MemoryBytes(Pid, "VmRSS");
 
     public async Task DisposeAsync()
     {

@@ -46,9 +46,7 @@ public sealed class CostSiloFixture : IAsyncLifetime
     public Task<RtlClient> Connect() => RtlClient.ConnectAsync(new RtlClientOptions { DataDir = DataDir, Timeout = TimeSpan.FromMinutes(2) });
 
     /// <summary>The silo's peak resident memory so far (VmHWM), in bytes, as the kernel counts it.</summary>
-    public long PeakRss() =>
-        long.Parse(File.ReadLines($"/proc/{Pid}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    public long PeakRss() => ProcessState.MemoryBytes(Pid, "VmHWM");
 
     public async Task DisposeAsync()
     {
