@@ -81,12 +81,16 @@ public sealed class JobTraffic
     }
 
     /// <summary>The job's record as <paramref name="host"/> serves it.</summary>
-    public static async Task<JsonNode> RecordAsync(Host host, Guid job)
+    public static async Task<JsonNode> RecordAsync(Host host, Guid job) =>
+        await RecordOrBusyAsync(host, job) ?? throw new InvalidOperationException($"{host}: GET /api/jobs/{job} answered 503 (the cluster is settling)");
+
+    /// <summary>The record, or null for the 503 the API answers while the cluster votes a killed silo out (retry later, as the README says).</summary>
+    private static async Task<JsonNode?> RecordOrBusyAsync(Host host, Guid job)
     {
         using var response = await host.Http.GetAsync($"/api/jobs/{job}");
         var text = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode
-            ? JsonNode.Parse(text)!
+        return response.IsSuccessStatusCode ? JsonNode.Parse(text)!
+            : response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable ? null
             : throw new InvalidOperationException($"{host}: GET /api/jobs/{job} answered {(int)response.StatusCode} {text}");
     }
 
@@ -124,8 +128,8 @@ public sealed class JobTraffic
         {
             foreach (var job in pending.ToArray())
             {
-                var record = await RecordAsync(host, job);
-                if (record["status"]!.GetValue<string>() != "running")
+                var record = await RecordOrBusyAsync(host, job);
+                if (record is not null && record["status"]!.GetValue<string>() != "running")
                 {
                     done[job] = record;
                     pending.Remove(job);
