@@ -18,7 +18,7 @@ namespace Rtl.Benchmarks;
 /// </summary>
 public static class EndToEndBench
 {
-    private static readonly Pipeline NullPipeline = Pipeline.Builder().Stage(s => s.Task("null")).Build();
+    internal static readonly Pipeline NullPipeline = Pipeline.Builder().Stage(s => s.Task("null")).Build();
 
     public static readonly Pipeline DevPipeline = Pipeline.Builder()
         .Stage(s => s.Task("open_array", new { path = ".", filename = "dev", extension = "dat" }))
@@ -99,7 +99,8 @@ public static class EndToEndBench
             Report.Ms(pipeline.P99), Report.Ms(floor.P99), pipeline.P99 / floor.P99, "—", null, $"fresh-activation call p99 {Report.Ms(oneShot.P99)}"));
     }
 
-    private static async Task<List<double>> Sequential(int count, Func<Task> call)
+    /// <summary>Each call's time in milliseconds, one after another.</summary>
+    internal static async Task<List<double>> Sequential(int count, Func<Task> call)
     {
         var times = new List<double>(count);
         for (var i = 0; i < count; i++)
@@ -136,7 +137,7 @@ public static class EndToEndBench
     }
 
     /// <summary>Completed calls per second with <paramref name="callers"/> loops calling back to back.</summary>
-    private static async Task<double> Concurrent(int callers, TimeSpan duration, Func<Task> call)
+    internal static async Task<double> Concurrent(int callers, TimeSpan duration, Func<Task> call)
     {
         var clock = Stopwatch.StartNew();
         var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>

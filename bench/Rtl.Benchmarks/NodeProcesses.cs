@@ -11,7 +11,10 @@ public sealed class NodeProcesses : IDisposable
 {
     private readonly List<Process> processes;
 
-    private NodeProcesses(List<Process> processes, TimeSpan ready) => (this.processes, Ready) = (processes, ready);
+    private NodeProcesses(List<Process> processes, TimeSpan ready, int gateway = 0) => (this.processes, Ready, Gateway) = (processes, ready, gateway);
+
+    /// <summary>The silo's gateway port (0 for Dask).</summary>
+    public int Gateway { get; }
 
     /// <summary>From the first process start to the node answering: the silo's up line (printed once its gateway listens), Dask's worker registered.</summary>
     public TimeSpan Ready { get; }
@@ -36,7 +39,7 @@ public sealed class NodeProcesses : IDisposable
 
         var clock = Stopwatch.StartNew();
         var silo = Process.Start(start)!;
-        var node = new NodeProcesses([silo], WaitFor(silo, silo.StandardOutput, "Rtl silo up", clock));
+        var node = new NodeProcesses([silo], WaitFor(silo, silo.StandardOutput, "Rtl silo up", clock), gateway);
         using var probe = new TcpClient();
         probe.Connect(IPAddress.Loopback, gateway); // the up line promises a listening gateway; check it
         return node;
