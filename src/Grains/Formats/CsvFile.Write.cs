@@ -18,13 +18,17 @@ public static partial class CsvFile
     public static void Write(string path, Table table, char delimiter = ',', bool header = true)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (delimiter is '"' or '\r' or '\n' or '.' or '-' or '+' || char.IsAsciiLetterOrDigit(delimiter))
-        {
-            throw new ArgumentException($"'{delimiter}' cannot separate numbers", nameof(delimiter));
-        }
-
-        var cells = table.Columns.Select(CsvCell.For).ToArray();
+        CheckDelimiter(delimiter);
         using var stream = DataFile.OpenWrite(path, 0);
+        Write(stream, table, delimiter, header);
+    }
+
+    /// <summary>The same lines written to <paramref name="stream"/> at its position (a stream's file sink appends with it).</summary>
+    public static void Write(Stream stream, Table table, char delimiter = ',', bool header = true)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        CheckDelimiter(delimiter);
+        var cells = table.Columns.Select(CsvCell.For).ToArray();
         var buffer = new byte[BufferBytes];
         var used = 0;
         if (header && table.ColumnCount > 0)
@@ -65,6 +69,14 @@ public static partial class CsvFile
         }
 
         stream.Write(buffer, 0, used);
+    }
+
+    private static void CheckDelimiter(char delimiter)
+    {
+        if (delimiter is '"' or '\r' or '\n' or '.' or '-' or '+' || char.IsAsciiLetterOrDigit(delimiter))
+        {
+            throw new ArgumentException($"'{delimiter}' cannot separate numbers", nameof(delimiter));
+        }
     }
 
     private static string Quote(string name, char delimiter) =>

@@ -8,6 +8,7 @@ using Rtl.Hosting.Ports;
 using Rtl.Plugins;
 using Rtl.Registry;
 using Rtl.Silo.Security;
+using Rtl.Silo.Streams;
 using Rtl.Silo.Storage;
 using Rtl.Silo.Web;
 
@@ -39,6 +40,7 @@ public static class SiloHost
         {
             silo.UseRtlStorage(options);
             silo.UseRtlSecurity(options);
+            silo.UseRtlStreams();
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
             silo.Configure<SiloOptions>(o => o.SiloName = options.ResolvedSiloName);
             silo.ConfigureEndpoints(SiloPorts.Advertised(options), options.SiloPort, options.GatewayPort,

@@ -1,0 +1,195 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using Orleans.Runtime;
+using Orleans.Streams;
+using Rtl.Streams.Internals;
+
+namespace Rtl.Streams;
+
+/// <summary>
+/// A stream's MQTT subscription: reads each message as readings and puts them on the stream's Orleans stream,
+/// batching what arrives while the previous batch is on its way. Reconnects with back-off when the broker goes;
+/// tells the DataNode how the connection stands.
+/// </summary>
+public sealed partial class MqttSource : IAsyncDisposable
+{
+    /// <summary>Larger messages are refused unread: a reading is a few numbers.</summary>
+    public const int MaxMessageBytes = 1 << 20;
+
+    /// <summary>Rows gathered while the stream lags behind the broker; beyond them messages are dropped (and counted).</summary>
+    private const int MaxPendingRows = 100_000;
+
+    private readonly string stream;
+    private readonly StreamEndpoint.Mqtt endpoint;
+    private readonly IAsyncStream<RowBatch> rows;
+    private readonly IDataNodeGrain node;
+    private readonly ILogger log;
+    private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
+    private readonly ReadingsBuilder readings = new();
+    private readonly SemaphoreSlim arrived = new(0);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task running;
+    private int queueDropped;
+
+    public MqttSource(string stream, StreamEndpoint.Mqtt endpoint, IStreamProvider streams, IGrainFactory grains, ILogger log)
+    {
+        (this.stream, this.endpoint, this.log) = (stream, endpoint, log);
+        rows = streams.GetStream<RowBatch>(StreamId.Create(StreamNames.Rows, stream));
+        node = grains.GetGrain<IDataNodeGrain>(stream);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            Receive(e.ApplicationMessage.Payload);
+            return Task.CompletedTask;
+        };
+        running = Task.WhenAll(Task.Run(StayConnected), Task.Run(Forward));
+    }
+
+    public StreamEndpoint.Mqtt Endpoint => endpoint;
+
+    private void Receive(ReadOnlySequence<byte> payload)
+    {
+        lock (readings)
+        {
+            if (readings.Rows >= MaxPendingRows)
+            {
+                Interlocked.Increment(ref queueDropped); // unread: counted as one row
+            }
+            else if (payload.Length > MaxMessageBytes)
+            {
+                readings.Refuse($"a message of {payload.Length:N0} bytes on {endpoint.Topic}: the largest taken is {MaxMessageBytes:N0}");
+            }
+            else
+            {
+                readings.TryAdd(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
+            }
+        }
+
+        arrived.Release();
+    }
+
+    /// <summary>Sends what has gathered, one batch at a time, so the stream sees rows in arrival order.</summary>
+    private async Task Forward()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await arrived.WaitAsync(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            while (arrived.CurrentCount > 0 && arrived.Wait(0))
+            {
+                // Drain the signals: one batch carries everything gathered so far.
+            }
+
+            RowBatch batch;
+            lock (readings)
+            {
+                batch = readings.Build();
+            }
+
+            if (queueDropped > 0)
+            {
+                batch = batch with { Dropped = batch.Dropped + Interlocked.Exchange(ref queueDropped, 0) };
+            }
+
+            if (batch.RowCount == 0 && batch.Rejected == 0 && batch.Dropped == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await rows.OnNextAsync(batch);
+            }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                // The stream's queue is full or its silo is going: these rows are lost, and counted as dropped.
+                Interlocked.Add(ref queueDropped, batch.RowCount);
+                LogForwardFailed(log, stream, batch.RowCount, e.Message);
+            }
+        }
+    }
+
+    private async Task StayConnected()
+    {
+        var backoff = new Backoff();
+        while (!stopping.IsCancellationRequested)
+        {
+            if (!client.IsConnected)
+            {
+                try
+                {
+                    var options = new MqttClientOptionsBuilder().WithTcpServer(endpoint.Host, endpoint.Port)
+                        .WithClientId($"rtl-{stream}-{Guid.NewGuid().ToString("N")[..8]}").WithCleanSession()
+                        .WithTimeout(TimeSpan.FromSeconds(5)).Build();
+                    await client.ConnectAsync(options, stopping.Token);
+                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(endpoint.Topic).Build(), stopping.Token);
+                    backoff.Succeeded();
+                    await node.SourceIs("connected");
+                    LogConnected(log, stream, endpoint.ToString());
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    backoff.Failed(DateTime.UtcNow);
+                    await node.SourceIs($"connecting: {endpoint}: {e.Message} (next try in {backoff.Wait.TotalSeconds:0.#} s)");
+                    LogConnectFailed(log, stream, endpoint.ToString(), e.Message);
+                    await Delay(backoff.Wait);
+                    continue;
+                }
+            }
+
+            await Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private async Task Delay(TimeSpan wait)
+    {
+        try
+        {
+            await Task.Delay(wait, stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await running;
+        if (client.IsConnected)
+        {
+            try
+            {
+                await client.DisconnectAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogDisconnectFailed(log, stream, e.Message); // the broker went first
+            }
+        }
+
+        client.Dispose();
+        arrived.Dispose();
+        stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream {Stream}: connected to {Broker}")]
+    private static partial void LogConnected(ILogger log, string stream, string broker);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: cannot connect to {Broker}: {Error}")]
+    private static partial void LogConnectFailed(ILogger log, string stream, string broker, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: {Rows} rows could not be put on the stream: {Error}")]
+    private static partial void LogForwardFailed(ILogger log, string stream, int rows, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stream {Stream}: disconnecting: {Error}")]
+    private static partial void LogDisconnectFailed(ILogger log, string stream, string error);
+}
