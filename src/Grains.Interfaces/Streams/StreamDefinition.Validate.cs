@@ -26,7 +26,7 @@ public sealed partial record StreamDefinition
             throw new StreamDefinitionException("--buffer", $"the buffer holds from one window ({Window:N0} rows) to {4 * MaxWindow:N0} rows (got {BufferRows:N0})");
         }
 
-        _ = SourceEndpoint;
+        _ = ParseSource();
         foreach (var sink in Sinks)
         {
             _ = StreamEndpoint.ParseSink(sink);

@@ -25,6 +25,6 @@ public sealed partial record StreamDefinition(
     /// <summary>True when <see cref="Pipeline"/> is a JSON definition rather than a stored pipeline's name.</summary>
     public bool PipelineIsJson => Pipeline.TrimStart().StartsWith('{');
 
-    /// <summary>The parsed source, for the silo that connects to it.</summary>
-    public StreamEndpoint SourceEndpoint => StreamEndpoint.ParseSource(Source);
+    /// <summary>The parsed source, for the silo that connects to it (a method: grain storage persists properties).</summary>
+    public StreamEndpoint ParseSource() => StreamEndpoint.ParseSource(Source);
 }

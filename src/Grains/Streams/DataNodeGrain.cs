@@ -74,7 +74,7 @@ public sealed partial class DataNodeGrain(
 
         var latest = results.Latest;
         return Task.FromResult<StreamStatus?>(new StreamStatus(definition, s.Received, s.Dropped, s.Rejected, s.LastError, s.NextWindow,
-            buffer.Count, definition.SourceEndpoint is StreamEndpoint.Mqtt ? source : "http (rows posted to the API or published from the SDK)",
+            buffer.Count, definition.ParseSource() is StreamEndpoint.Mqtt ? source : "http (rows posted to the API or published from the SDK)",
             rate.PerSecond(DateTimeOffset.UtcNow), [.. s.Recent], latest?.Result, results.PlotNames));
     }
 

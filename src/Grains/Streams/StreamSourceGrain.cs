@@ -14,7 +14,7 @@ public sealed class StreamSourceGrain(ILogger<StreamSourceGrain> log) : Grain, I
     public async Task Keep()
     {
         var definition = await GrainFactory.GetGrain<IDataNodeGrain>(this.GetPrimaryKeyString()).Definition();
-        var wanted = definition?.SourceEndpoint as StreamEndpoint.Mqtt;
+        var wanted = definition?.ParseSource() as StreamEndpoint.Mqtt;
         if (source is not null && source.Endpoint != wanted)
         {
             await Stop();

@@ -17,6 +17,10 @@ public static class Cli
         rtl jobs prune                 remove the jobs retention keeps no longer (JobRetention, JobRetentionCount)
         rtl job ID                     show a job   [--output FILE]
         rtl pipeline add NAME FILE | list | show NAME | remove NAME
+        rtl stream add NAME PIPELINE.json|NAME --window N [--source mqtt://HOST:PORT/TOPIC|http] [--every SECONDS]
+                   [--sink mqtt://HOST:PORT/TOPIC|file:PATH.csv]… [--buffer ROWS]
+                                       a standing pipeline over live rows (a DataNode)
+        rtl stream list | show NAME | remove NAME
         rtl tasks                      list the tasks and their arguments, plugins' included
         rtl --version                  the version, the platform it was built for and the .NET runtime it runs on
 
@@ -63,6 +67,7 @@ public static class Cli
                 "pipeline" => await CatalogCommands.Pipeline(line, options),
                 "jobs" => await CatalogCommands.Jobs(line, options),
                 "job" => await CatalogCommands.Job(line, options),
+                "stream" => await StreamCommands.Stream(line, options),
                 _ => throw new UsageException($"unknown command '{line.Verb}'"),
             };
         }

@@ -10,6 +10,7 @@ public sealed class CommandLine
 
     private readonly Dictionary<string, string> options = new(StringComparer.Ordinal);
     private readonly HashSet<string> flags = new(StringComparer.Ordinal);
+    private readonly List<(string Name, string Value)> given = [];
 
     public CommandLine(IReadOnlyList<string> args)
     {
@@ -28,6 +29,7 @@ public sealed class CommandLine
                 if (equals > 0)
                 {
                     options[body[..equals]] = body[(equals + 1)..];
+                    given.Add((body[..equals], body[(equals + 1)..]));
                 }
                 else if (Flags.Contains(body))
                 {
@@ -36,6 +38,7 @@ public sealed class CommandLine
                 else if (i + 1 < args.Count)
                 {
                     options[body] = args[++i];
+                    given.Add((body, options[body]));
                 }
                 else
                 {
@@ -59,6 +62,9 @@ public sealed class CommandLine
     public bool Has(string flag) => flags.Contains(flag);
 
     public string? Option(string name) => options.GetValueOrDefault(name);
+
+    /// <summary>Every value of an option given more than once (<c>--sink A --sink B</c>), in order.</summary>
+    public IReadOnlyList<string> Options(string name) => given.Where(g => g.Name == name).Select(g => g.Value).ToArray();
 
     public int? IntOption(string name) =>
         Option(name) is { } text
