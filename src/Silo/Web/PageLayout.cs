@@ -36,7 +36,7 @@ public static class PageLayout
         <style>{Style}</style>
         </head>
         <body>
-        <header><h1>Rtl</h1><a href="/">Jobs</a><a href="{WebHosting.DashboardPath}/">Orleans dashboard</a><a href="/api/jobs">JSON</a></header>
+        <header><h1>Rtl</h1><a href="/">Jobs</a><a href="/streams">Streams</a><a href="{WebHosting.DashboardPath}/">Orleans dashboard</a><a href="/api/jobs">JSON</a></header>
         {body}
         </body>
         </html>

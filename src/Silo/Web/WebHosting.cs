@@ -56,6 +56,7 @@ public static class WebHosting
         app.MapJobsApi();
         app.MapJobsPages();
         app.MapStreamsApi();
+        app.MapStreamsPages();
     }
 
     /// <summary>The web app's base URL once the host has started, e.g. <c>http://127.0.0.1:8080</c>.</summary>

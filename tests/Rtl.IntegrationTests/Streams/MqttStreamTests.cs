@@ -145,6 +145,10 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(2, status.RootElement.GetProperty("windows").GetInt64());
         var listed = await http.GetFromJsonAsync<JsonElement>("/api/streams");
         Assert.Equal("posted", listed[0].GetProperty("name").GetString());
+        Assert.Contains("<a href=\"/streams/posted\">posted</a>", await http.GetStringAsync("/streams"));
+        var page = await http.GetStringAsync("/streams/posted");
+        Assert.Contains("received 6, windows 2", page);
+        Assert.Contains("<h3>Window 1</h3>", page);
         Assert.Equal(System.Net.HttpStatusCode.NoContent, (await http.DeleteAsync("/api/streams/posted")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/api/streams/posted")).StatusCode);
     }
