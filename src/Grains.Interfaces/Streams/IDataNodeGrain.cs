@@ -33,7 +33,7 @@ public interface IDataNodeGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<byte[]?> LatestPlot(string name);
 
-    /// <summary>The source's connection as its holder sees it (<c>connected</c>, <c>connecting: why</c>).</summary>
+    /// <summary>The source's connection as its holder sees it (<c>connected from silo ADDRESS:PORT</c>, <c>connecting from silo …: why</c>).</summary>
     [OneWay]
     Task SourceIs(string state);
 }

@@ -22,6 +22,7 @@ public sealed partial class MqttSource : IAsyncDisposable
 
     private readonly string stream;
     private readonly StreamEndpoint.Mqtt endpoint;
+    private readonly string holder;
     private readonly IAsyncStream<RowBatch> rows;
     private readonly IDataNodeGrain node;
     private readonly ILogger log;
@@ -32,9 +33,10 @@ public sealed partial class MqttSource : IAsyncDisposable
     private readonly Task running;
     private int queueDropped;
 
-    public MqttSource(string stream, StreamEndpoint.Mqtt endpoint, IStreamProvider streams, IGrainFactory grains, ILogger log)
+    /// <param name="holder">The silo this connection lives on (<c>address:port</c>), shown with its state.</param>
+    public MqttSource(string stream, StreamEndpoint.Mqtt endpoint, string holder, IStreamProvider streams, IGrainFactory grains, ILogger log)
     {
-        (this.stream, this.endpoint, this.log) = (stream, endpoint, log);
+        (this.stream, this.endpoint, this.holder, this.log) = (stream, endpoint, holder, log);
         rows = streams.GetStream<RowBatch>(StreamId.Create(StreamNames.Rows, stream));
         node = grains.GetGrain<IDataNodeGrain>(stream);
         client.ApplicationMessageReceivedAsync += e =>
@@ -131,13 +133,13 @@ public sealed partial class MqttSource : IAsyncDisposable
                     await client.ConnectAsync(options, stopping.Token);
                     await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(endpoint.Topic).Build(), stopping.Token);
                     backoff.Succeeded();
-                    await node.SourceIs("connected");
+                    await node.SourceIs($"connected from silo {holder}");
                     LogConnected(log, stream, endpoint.ToString());
                 }
                 catch (Exception e) when (!stopping.IsCancellationRequested)
                 {
                     backoff.Failed(DateTime.UtcNow);
-                    await node.SourceIs($"connecting: {endpoint}: {e.Message} (next try in {backoff.Wait.TotalSeconds:0.#} s)");
+                    await node.SourceIs($"connecting from silo {holder}: {endpoint}: {e.Message} (next try in {backoff.Wait.TotalSeconds:0.#} s)");
                     LogConnectFailed(log, stream, endpoint.ToString(), e.Message);
                     await Delay(backoff.Wait);
                     continue;

@@ -7,7 +7,7 @@ namespace Rtl.Grains;
 /// Holds a stream's MQTT subscription on the silo that activated it. Every silo's keeper calls <see cref="Keep"/> every
 /// few seconds, so when this silo dies the next call activates the grain — and the connection — on a live one.
 /// </summary>
-public sealed class StreamSourceGrain(ILogger<StreamSourceGrain> log) : Grain, IStreamSourceGrain
+public sealed class StreamSourceGrain(ILocalSiloDetails silo, ILogger<StreamSourceGrain> log) : Grain, IStreamSourceGrain
 {
     private MqttSource? source;
 
@@ -22,7 +22,7 @@ public sealed class StreamSourceGrain(ILogger<StreamSourceGrain> log) : Grain, I
 
         if (wanted is not null)
         {
-            source ??= new MqttSource(this.GetPrimaryKeyString(), wanted, this.GetStreamProvider(StreamNames.Provider), GrainFactory, log);
+            source ??= new MqttSource(this.GetPrimaryKeyString(), wanted, silo.SiloAddress.Endpoint.ToString(), this.GetStreamProvider(StreamNames.Provider), GrainFactory, log);
         }
     }
 

@@ -19,12 +19,13 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
     private readonly string[] ports = ["--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(), "--web-port", FreePorts.Next().ToString()];
 
     [Fact]
-    public async Task A_thousand_readings_become_ten_windows_on_the_sink_topic_in_order_and_bad_messages_are_counted()
+    public async Task Ten_thousand_readings_become_a_hundred_windows_on_the_sink_topic_in_order_and_bad_messages_are_counted()
     {
+        const int Readings = 10_000, Window = 100;
         await Start();
         var pipeline = Path.Combine(dataDir, "add.json");
         await File.WriteAllTextAsync(pipeline, AddSensor);
-        var added = await Rtl("stream", "add", "greenhouse", pipeline, "--window", "100",
+        var added = await Rtl("stream", "add", "greenhouse", pipeline, "--window", Window.ToString(),
             "--source", broker.Url("sensors/+"), "--sink", broker.Url("out/greenhouse"));
         Assert.True(added.ExitCode == 0, added.ToString());
         await using var client = await Connect();
@@ -32,39 +33,67 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
         await using var mqtt = await MqttTestClient.Connect(broker.Port);
         await mqtt.Subscribe("out/greenhouse");
 
-        for (var i = 0; i < 1_000; i++)
+        for (var i = 0; i < Readings; i++)
         {
             await mqtt.Publish($"sensors/s{i % 3}", $$"""{"temperature": {{i}}.5, "sensor": {{i % 7}}}""");
-            if (i % 250 == 125)
+            if (i % 2_500 == 1_250)
             {
-                await mqtt.Publish("sensors/s0", i % 500 == 125 ? "not json" : """{"temperature": "hot"}""");
+                await mqtt.Publish("sensors/s0", i % 5_000 == 1_250 ? "not json" : """{"temperature": "hot"}""");
             }
         }
 
-        var windows = await mqtt.WaitFor(10, Patience);
+        var windows = await mqtt.WaitFor(Readings / Window, Patience);
 
-        Assert.Equal(10, windows.Length);
-        for (var k = 0; k < 10; k++)
+        Assert.Equal(Readings / Window, windows.Length);
+        for (var k = 0; k < windows.Length; k++)
         {
             var message = windows[k].RootElement;
             Assert.Equal("greenhouse", message.GetProperty("stream").GetString());
             Assert.Equal(k, message.GetProperty("window").GetInt64());
-            Assert.Equal(100, message.GetProperty("rows").GetInt32());
+            Assert.Equal(Window, message.GetProperty("rows").GetInt32());
             var columns = message.GetProperty("columns");
             var temperature = columns.GetProperty("temperature").EnumerateArray().Select(v => v.GetDouble()).ToArray();
             var t2 = columns.GetProperty("t2").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-            Assert.Equal(Enumerable.Range(100 * k, 100).Select(i => i + 0.5), temperature);
-            Assert.Equal(Enumerable.Range(100 * k, 100).Select(i => i + 0.5 + i % 7), t2);
+            Assert.Equal(Enumerable.Range(Window * k, Window).Select(i => i + 0.5), temperature);
+            Assert.Equal(Enumerable.Range(Window * k, Window).Select(i => i + 0.5 + i % 7), t2);
         }
 
         var status = (await client.GetStreamAsync("greenhouse"))!;
         output.WriteLine($"received {status.Received}, windows {status.Windows}, rejected {status.Rejected}: {status.LastError}");
-        Assert.Equal(1_000, status.Received);
-        Assert.Equal(10, status.Windows);
+        Assert.Equal(Readings, status.Received);
+        Assert.Equal(Readings / Window, status.Windows);
         Assert.Equal(4, status.Rejected);
         Assert.Equal(0, status.Dropped);
         Assert.Contains("readings are numbers only", status.LastError);
-        Assert.Equal(10, status.Recent.Count);
+        Assert.Equal(100, status.Recent.Count);
+    }
+
+    [Fact]
+    public async Task A_broker_that_is_down_shows_as_connecting_with_the_error_and_the_stream_connects_when_it_is_back()
+    {
+        await Start();
+        await using var client = await Connect();
+        broker.Stop();
+        await client.AddStreamAsync(new StreamDefinition("waiting", AddSensor, broker.Url("in"), 10, null, [broker.Url("out")], 1_000));
+
+        var down = await WaitSource(client, "waiting", s => s.StartsWith("connecting from silo ", StringComparison.Ordinal));
+        output.WriteLine($"with the broker down: {down}");
+        Assert.Contains(broker.Url("in"), down);
+        Assert.Contains("next try in", down);
+        Assert.Equal(0, (await client.GetStreamAsync("waiting"))!.Rejected); // a broker that is down is no bad message
+
+        broker.Start();
+        await WaitConnected(client, "waiting");
+        await using var mqtt = await MqttTestClient.Connect(broker.Port);
+        await mqtt.Subscribe("out");
+        for (var i = 0; i < 10; i++)
+        {
+            await mqtt.Publish("in", $$"""{"temperature": {{i}}, "sensor": 2}""");
+        }
+
+        var window = Assert.Single(await mqtt.WaitFor(1, Patience)).RootElement;
+        Assert.Equal(0, window.GetProperty("window").GetInt64());
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => i + 2.0), window.GetProperty("columns").GetProperty("t2").EnumerateArray().Select(v => v.GetDouble()));
     }
 
     [Fact]
@@ -162,7 +191,11 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
     private Task<RtlClient> Connect() => RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir });
 
     /// <summary>The source connects a moment after the stream is defined (or its silo restarted): wait for it.</summary>
-    private static async Task WaitConnected(RtlClient client, string stream)
+    private static Task<string> WaitConnected(RtlClient client, string stream) =>
+        WaitSource(client, stream, s => s.StartsWith("connected from silo ", StringComparison.Ordinal));
+
+    /// <summary>Polls the stream's source state until <paramref name="wanted"/> holds; returns that state.</summary>
+    private static async Task<string> WaitSource(RtlClient client, string stream, Func<string, bool> wanted)
     {
         var deadline = DateTime.UtcNow + Patience;
         string? state = null;
@@ -171,9 +204,9 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
             try
             {
                 state = (await client.GetStreamAsync(stream))?.Source;
-                if (state == "connected")
+                if (state is not null && wanted(state))
                 {
-                    return;
+                    return state;
                 }
             }
             catch (RtlConnectionException)
@@ -184,7 +217,8 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail($"stream {stream}'s source did not connect within {Patience}: {state}");
+        Assert.Fail($"stream {stream}'s source did not reach the state wanted within {Patience}: {state}");
+        return state!;
     }
 
     public void Dispose()

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Rtl.IntegrationTests.Streams;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Rtl.IntegrationTests.Hosts;
+
+/// <summary>
+/// A stream on a cluster of hosts: its MQTT connection lives on one silo, and when that host dies the connection moves
+/// to a live one and the windows go on, numbered where they left off.
+/// </summary>
+[Collection(ClusterOfHostsCollection.Name)]
+public sealed class StreamOnHostsTests(ClusterOfHosts cluster, ITestOutputHelper output) : IAsyncLifetime, IDisposable
+{
+    private const int Window = 100;
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(4);
+    private readonly Mosquitto broker = new();
+    private IReadOnlyList<long> mark = [];
+
+    public async Task InitializeAsync()
+    {
+        await cluster.EnsureAllUpAsync();
+        mark = cluster.LogMark();
+    }
+
+    public Task DisposeAsync()
+    {
+        cluster.WriteLogs(output, mark);
+        return Task.CompletedTask;
+    }
+
+    [HostsFact]
+    public async Task The_mqtt_connection_moves_to_a_live_host_when_its_host_dies_and_the_windows_go_on()
+    {
+        var definition = new JsonObject
+        {
+            ["name"] = "hosts-greenhouse",
+            ["pipeline"] = JsonNode.Parse("""{"stages": [{"tasks": [{"task": "add", "operations": [{"a": "temperature", "b": "sensor", "column": "t2"}]}]}]}"""),
+            ["source"] = broker.Url("hosts/in"),
+            ["window"] = Window,
+            ["sinks"] = new JsonArray(broker.Url("hosts/out")),
+        };
+        using var defined = await cluster[1].Http.PostAsync("/api/streams", new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(defined.StatusCode == System.Net.HttpStatusCode.Created, await defined.Content.ReadAsStringAsync());
+        await using var mqtt = await MqttTestClient.Connect(broker.Port);
+        await mqtt.Subscribe("hosts/out");
+
+        var first = await WaitHeld(cluster.Hosts, _ => true);
+        output.WriteLine($"the connection is held by {first}");
+        await Publish(mqtt, 0, 2 * Window);
+        Assert.Equal(2, (await mqtt.WaitFor(2, Settle)).Length);
+
+        await first.KillAsync();
+        var survivors = cluster.Hosts.Where(h => h.IsRunning).ToArray();
+        var second = await WaitHeld(survivors, h => h != first);
+        output.WriteLine($"killed {first}; the connection moved to {second}");
+        await Publish(mqtt, 2 * Window, 2 * Window);
+
+        var windows = await mqtt.WaitFor(4, Settle);
+        Assert.Equal(4, windows.Length);
+        for (var k = 0; k < 4; k++)
+        {
+            var message = windows[k].RootElement;
+            Assert.Equal(k, message.GetProperty("window").GetInt64()); // numbering carries on across the kill
+            var t2 = message.GetProperty("columns").GetProperty("t2").EnumerateArray().Select(v => v.GetDouble());
+            Assert.Equal(Enumerable.Range(Window * k, Window).Select(i => i + 1.0), t2);
+        }
+
+        using var removed = await survivors[0].Http.DeleteAsync("/api/streams/hosts-greenhouse");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, removed.StatusCode);
+    }
+
+    private static async Task Publish(MqttTestClient mqtt, int from, int count)
+    {
+        for (var i = from; i < from + count; i++)
+        {
+            await mqtt.Publish("hosts/in", $$"""{"temperature": {{i}}, "sensor": 1}""");
+        }
+    }
+
+    /// <summary>
+    /// Asks the hosts for the stream's source state until it reads "connected from silo ADDRESS:PORT" of a host that
+    /// <paramref name="wanted"/> accepts; a 503 while the cluster votes a dead host out means ask again.
+    /// </summary>
+    private async Task<Host> WaitHeld(IReadOnlyList<Host> asking, Func<Host, bool> wanted)
+    {
+        var deadline = DateTime.UtcNow + Settle;
+        var last = "(no answer yet)";
+        for (var attempt = 0; DateTime.UtcNow < deadline; attempt++)
+        {
+            var via = asking[attempt % asking.Count];
+            try
+            {
+                using var response = await via.Http.GetAsync("/api/streams/hosts-greenhouse");
+                var text = await response.Content.ReadAsStringAsync();
+                last = $"{via}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 300)]}";
+                if (response.IsSuccessStatusCode && JsonNode.Parse(text)!["sourceState"]!.GetValue<string>() is { } state)
+                {
+                    last = $"{via}: {state}";
+                    var holder = cluster.Hosts.FirstOrDefault(h => state == $"connected from silo {h.Address}:{h.SiloPort}");
+                    if (holder is not null && wanted(holder))
+                    {
+                        return holder;
+                    }
+                }
+            }
+            catch (HttpRequestException e)
+            {
+                last = $"{via}: {e.Message}";
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"no wanted host held the stream's connection within {Settle}; last: {last}");
+        return null!;
+    }
+
+    public void Dispose() => broker.Dispose();
+}
