@@ -182,6 +182,58 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/api/streams/posted")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_live_page_redraws_the_latest_windows_plot_and_refreshes_by_itself_in_a_browser()
+    {
+        const string Plotted = """
+            {"stages": [{"tasks": [
+              {"task": "add", "operations": [{"a": "temperature", "b": "sensor", "column": "t2"}]},
+              {"task": "simple_plot", "plots": {"greenhouse": [{"x": "sensor", "y": "t2", "type": "circle", "scale": "linear"}]}}]}]}
+            """;
+        await Start();
+        await using var client = await Connect();
+        await client.AddStreamAsync(new StreamDefinition("panel", Plotted, "http", 3, null, [], 100));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[5]}") };
+        await PostRows(http, "panel", """{"columns": {"temperature": [1, 2, 3], "sensor": [1, 2, 3]}}""");
+        await WaitWindows(client, "panel", 1);
+
+        var (playwright, browser) = await Web.Browser.Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(http.BaseAddress!, "/streams/panel").ToString());
+        await page.WaitForFunctionAsync("() => Array.from(document.images).length === 1 && document.images[0].complete");
+        Assert.Equal(1000, await page.EvaluateAsync<int>("() => document.images[0].naturalWidth"));
+        Assert.Contains("?window=0", await page.EvaluateAsync<string>("() => document.images[0].src"));
+        var first = await http.GetByteArrayAsync("/api/streams/panel/plots/greenhouse.png");
+
+        // A second window: the open page shows it without being reloaded by the test, its plot redrawn.
+        await PostRows(http, "panel", """{"columns": {"temperature": [40, 50, 60], "sensor": [3, 2, 1]}}""");
+        await page.WaitForFunctionAsync("() => document.body.innerText.includes('Window 1') && document.images.length === 1 && document.images[0].complete"
+            + " && document.images[0].src.includes('?window=1') && document.images[0].naturalWidth === 1000",
+            null, new Microsoft.Playwright.PageWaitForFunctionOptions { Timeout = (float)Patience.TotalMilliseconds });
+        var second = await http.GetByteArrayAsync("/api/streams/panel/plots/greenhouse.png");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, second[..4]);
+        Assert.NotEqual(first, second);
+        await page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = Web.Browser.Screenshot("stream-page.png"), FullPage = true });
+    }
+
+    private static async Task PostRows(HttpClient http, string stream, string body)
+    {
+        using var posted = await http.PostAsync($"/api/streams/{stream}/rows", new StringContent(body));
+        Assert.True(posted.StatusCode == System.Net.HttpStatusCode.Accepted, await posted.Content.ReadAsStringAsync());
+    }
+
+    private static async Task WaitWindows(RtlClient client, string stream, long windows)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while ((await client.GetStreamAsync(stream))!.Windows < windows)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"stream {stream} did not close {windows} window(s) within {Patience}");
+            await Task.Delay(100);
+        }
+    }
+
     private async Task Start()
     {
         var started = await Rtl(["start", .. ports]);
