@@ -19,10 +19,42 @@ if ! command -v qemu-aarch64-static >/dev/null || [ ! -e /lib/ld-linux-aarch64.s
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-user-static $arm64_libs >/dev/null
 fi
 
+# The linux-arm64 release must fit the Raspberry Pi target (README, Releases): a change that grows it past this fails.
+max_arm64_bytes=100000000
+
 publish() { # RID
   echo "== dotnet publish src/Silo -c Release -r $1 -o $work/$1"
   dotnet publish "$repo/src/Silo" -c Release -r "$1" -o "$work/$1" -nologo -v q
-  echo "   $(du -sb "$work/$1" | cut -f1 | awk '{printf "%.1f MB", $1/1e6}') on disk"
+  local bytes
+  bytes=$(du -sb "$work/$1" | cut -f1)
+  echo "   $(awk -v b="$bytes" 'BEGIN {printf "%.1f MB", b/1e6}') on disk"
+  if [ "$1" = linux-arm64 ] && [ "$bytes" -gt "$max_arm64_bytes" ]; then
+    echo "check-arm64: the linux-arm64 release is $bytes bytes, over the $max_arm64_bytes the README promises" >&2
+    exit 1
+  fi
+}
+
+# The trimmed release still serves the web app and the Orleans dashboard (its page, script and data API): the
+# trimmer drops framework parts nothing references, so a dashboard that reached one by reflection would show here.
+check_web() { # RID
+  local rid=$1 dir=$work/web-$1 port
+  # Three free ports below the ephemeral range (an outgoing connection cannot take them meanwhile).
+  while :; do
+    port=$(( 20000 + RANDOM % 8000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || (exec 3<>"/dev/tcp/127.0.0.1/$((port + 1))") 2>/dev/null \
+      || (exec 3<>"/dev/tcp/127.0.0.1/$((port + 2))") 2>/dev/null || break
+  done
+  rm -rf "$dir"; mkdir -p "$dir"
+  echo "== $rid: rtl silo, then its web app and dashboard"
+  run_rtl "$rid" silo --data-dir "$dir" --silo-port "$port" --gateway-port $((port + 1)) --web-port $((port + 2)) > "$dir/silo.log" 2>&1 &
+  local silo=$! url=http://127.0.0.1:$((port + 2)) path
+  for _ in $(seq 600); do curl -sf -o /dev/null "$url/" && break; sleep 0.5; done
+  for path in / /streams /api/jobs /dashboard/ /dashboard/index.min.js /dashboard/DashboardCounters; do
+    curl -sf -o /dev/null "$url$path" || { echo "check-arm64: $rid $path did not answer 200"; kill $silo; cat "$dir/silo.log"; exit 1; }
+  done
+  curl -sf "$url/dashboard/DashboardCounters" | grep -q '"siloStatus":3' || { echo "check-arm64: $rid dashboard lists no active silo"; kill $silo; exit 1; }
+  kill $silo; wait $silo 2>/dev/null || true
+  echo "   web app and dashboard answered"
 }
 
 # arm64 runs under qemu-user. W^X off for the emulated run only: with it on, qemu-user dies in the JIT's
@@ -52,6 +84,7 @@ check() { # RID
 publish linux-x64
 publish linux-arm64
 for rid in linux-x64 linux-arm64; do check $rid; done
+check_web linux-x64
 
 echo "== comparing linux-arm64 with linux-x64"
 cmp "$work/out-linux-x64/pipeline.npy" "$work/out-linux-arm64/pipeline.npy"
