@@ -21,10 +21,26 @@ namespace Rtl.Silo.Web;
 /// </summary>
 public static class SubmitEndpoint
 {
-    public static async Task<IResult> Handle(HttpRequest request, IClusterClient cluster, TaskRegistry registry, IOptions<RtlOptions> options)
+    public static Task<IResult> Handle(HttpRequest request, IClusterClient cluster, TaskRegistry registry, IOptions<RtlOptions> options) =>
+        Accept(request, cluster, registry, options.Value, "POST /api/jobs", async (id, pipeline, submission) =>
+        {
+            // A silo lost a moment ago may still be chosen for the job: retry a few seconds with the same id (Submit
+            // is idempotent on it, so a try that did land makes no second job), then WebErrors answers 503.
+            var record = await SiloLoss.Retry(
+                _ => cluster.GetGrain<IJobGrain>(id).Submit(pipeline.ToJson(), submission.PipelineName, submission.Table),
+                WebErrors.SiloLossPatience);
+            return Results.Created($"/api/jobs/{record.Id}", new { id = record.Id, status = JobView.StatusWord(record.Status) });
+        });
+
+    /// <summary>
+    /// Reads a submission (JSON, or <c>multipart/form-data</c> with a <c>.npy</c> table), checks its pipeline as the
+    /// pipeline grain would, and hands it to <paramref name="accept"/> under a fresh job id; a refused body is a 4xx.
+    /// </summary>
+    internal static async Task<IResult> Accept(HttpRequest request, IClusterClient cluster, TaskRegistry registry, RtlOptions options,
+        string route, Func<Guid, Pipeline, JobSubmission, Task<IResult>> accept)
     {
         var mark = RefusalMemory.Mark();
-        var (result, refused) = await Submit(request, cluster, registry, options.Value);
+        var (result, refused) = await Submit(request, cluster, registry, options, route, accept);
         if (refused)
         {
             // Once the answer is sent, so the collection does not delay it.
@@ -38,12 +54,14 @@ public static class SubmitEndpoint
         return result;
     }
 
-    private static async Task<(IResult Result, bool Refused)> Submit(HttpRequest request, IClusterClient cluster, TaskRegistry registry, RtlOptions options)
+    private static async Task<(IResult Result, bool Refused)> Submit(HttpRequest request, IClusterClient cluster, TaskRegistry registry, RtlOptions options,
+        string route, Func<Guid, Pipeline, JobSubmission, Task<IResult>> accept)
     {
-        if (request.ContentType is { } type && !IsJson(type))
+        var form = FormSubmissionReader.IsForm(request.ContentType);
+        if (request.ContentType is { } type && !form && !IsJson(type))
         {
             await Drain(request);
-            return (Results.Json(new { error = $"POST /api/jobs takes a JSON body (Content-Type: application/json), not {type}" },
+            return (Results.Json(new { error = $"{route} takes a JSON body (Content-Type: application/json) or multipart/form-data with a .npy table, not {type}" },
                 statusCode: StatusCodes.Status415UnsupportedMediaType), true);
         }
 
@@ -70,17 +88,15 @@ public static class SubmitEndpoint
         var read = new StrongBox<JobSubmission?>();
         try
         {
-            await SubmissionReader.ReadAsync(request.Body, limit, options.MaxTableBytes, read, request.HttpContext.RequestAborted);
+            var aborted = request.HttpContext.RequestAborted;
+            await (form
+                ? FormSubmissionReader.ReadAsync(request.Body, request.ContentType!, limit, options.MaxTableBytes, read, aborted)
+                : SubmissionReader.ReadAsync(request.Body, limit, options.MaxTableBytes, read, aborted));
             var submission = read.Value!;
             var pipeline = submission.Pipeline ?? await SiloLoss.Retry(_ => Stored(cluster, submission.PipelineName!), WebErrors.SiloLossPatience);
             var environment = TaskEnvironment.For(options, id, options.ResolvedSiloName);
             PipelineValidator.Validate(pipeline, TablePlan.Of(submission.Table ?? Table.Empty), registry, environment, options.ResolvedMemoryBudget);
-            // A silo lost a moment ago may still be chosen for the job: retry a few seconds with the same id (Submit
-            // is idempotent on it, so a try that did land makes no second job), then WebErrors answers 503.
-            var record = await SiloLoss.Retry(
-                _ => cluster.GetGrain<IJobGrain>(id).Submit(pipeline.ToJson(), submission.PipelineName, submission.Table),
-                WebErrors.SiloLossPatience);
-            return (Results.Created($"/api/jobs/{record.Id}", new { id = record.Id, status = JobView.StatusWord(record.Status) }), false);
+            return (await accept(id, pipeline, submission), false);
         }
         catch (Exception e) when (e is RequestBodyTooLargeException or PipelineTooLargeException
             || (e is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status413PayloadTooLarge))

@@ -54,6 +54,8 @@ public static class WebHosting
         }
 
         app.MapJobsApi();
+        app.MapRunApi();
+        app.MapCatalogApi();
         app.MapJobsPages();
         app.MapStreamsApi();
         app.MapStreamsPages();

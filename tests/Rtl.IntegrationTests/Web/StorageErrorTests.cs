@@ -116,7 +116,7 @@ public sealed class StorageErrorTests(SmallDiskSilo silo) : IClassFixture<SmallD
         using var response = await client.PostAsync("/api/jobs", new StringContent(WebSiloFixture.GoodJob, Encoding.UTF8, type));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.StartsWith($"POST /api/jobs takes a JSON body (Content-Type: application/json), not {type}",
+        Assert.StartsWith($"POST /api/jobs takes a JSON body (Content-Type: application/json) or multipart/form-data with a .npy table, not {type}",
             (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
         await WebSiloFixture.AssertAGoodJobCompletes(client);
     }
