@@ -47,6 +47,13 @@ public static partial class NpyFile
         DatFile.WriteRecords(stream, table);
     }
 
+    /// <summary>How many bytes <see cref="Write(Stream, Table, string)"/> writes for the table: header and records.</summary>
+    public static long ByteSize(Table table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return Header(table, "table").Length + ((long)new RecordLayout(table.Schema).RecordSize * table.RowCount);
+    }
+
     /// <summary>Byte for byte what numpy 1.24's <c>np.save</c> writes before the data.</summary>
     private static byte[] Header(Table table, string path)
     {

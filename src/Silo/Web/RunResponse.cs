@@ -19,21 +19,24 @@ internal sealed class RunResponse(RunView view, Table? table) : IResult
         var boundary = $"rtl-{view.Id:N}";
         var response = httpContext.Response;
         response.ContentType = $"multipart/mixed; boundary={boundary}";
+        // Sized up front, so a client can read the answer into one buffer of the right size (numpy then wraps it, uncopied).
+        var job = JsonSerializer.SerializeToUtf8Bytes(view, JsonSerializerOptions.Web);
+        var head = Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Type: application/json\r\nContent-Disposition: inline; name=\"job\"\r\n\r\n");
+        var tableHead = Encoding.ASCII.GetBytes($"\r\n--{boundary}\r\nContent-Type: application/x-npy\r\nContent-Disposition: inline; name=\"table\"\r\n\r\n");
+        var end = Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n");
+        var withTable = table is { ColumnCount: > 0 };
+        response.ContentLength = head.Length + job.Length + end.Length + (withTable ? tableHead.Length + NpyFile.ByteSize(table!) : 0);
         var writer = response.BodyWriter;
-        writer.Write(Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Type: application/json\r\nContent-Disposition: inline; name=\"job\"\r\n\r\n"));
-        using (var json = new Utf8JsonWriter(writer))
+        writer.Write(head);
+        writer.Write(job);
+        if (withTable)
         {
-            JsonSerializer.Serialize(json, view, JsonSerializerOptions.Web);
-        }
-
-        if (table is { ColumnCount: > 0 })
-        {
-            writer.Write(Encoding.ASCII.GetBytes($"\r\n--{boundary}\r\nContent-Type: application/x-npy\r\nContent-Disposition: inline; name=\"table\"\r\n\r\n"));
+            writer.Write(tableHead);
             // The writer buffers until the flush below: the records go out once, with no second copy of the table.
-            NpyFile.Write(new BufferWriterStream(writer), table, "result");
+            NpyFile.Write(new BufferWriterStream(writer), table!, "result");
         }
 
-        writer.Write(Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n"));
+        writer.Write(end);
         await writer.FlushAsync(httpContext.RequestAborted);
     }
 

@@ -1,0 +1,15 @@
+"""The one exception the client raises."""
+
+
+class RtlError(Exception):
+    """A request the silo refused or a job that failed; the message is the silo's own, located
+    (``stage 0, task 'add', operations[0].b: column 'foo' not found ...``).
+
+    ``status`` is the HTTP status (None when the silo could not be reached), ``job_id`` the job's id when known.
+    """
+
+    def __init__(self, message, status=None, job_id=None):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.job_id = job_id
