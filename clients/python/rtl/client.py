@@ -1,6 +1,7 @@
 """The client: runs pipelines on an Rtl silo over its HTTP API, tables as numpy structured arrays."""
 
 import json
+import os
 import time
 import urllib.parse
 
@@ -52,15 +53,16 @@ class Pipelines:
 
 
 class Client:
-    """A connection to one silo's web app, e.g. ``Client("http://pi1:8080", key=os.environ["RTL_WebApiKey"])``.
+    """A connection to one silo's web app, e.g. ``Client("http://pi1:8080", key=os.environ["RTL_WebApiKey"])``;
+    without a url, ``RTL_URL`` or ``http://127.0.0.1:8080``.
 
     ``key`` is the silo's ``WebApiKey`` (sent as ``Authorization: Bearer``); ``timeout`` bounds each request and
     ``wait``. Pipelines are dicts in either JSON shape (the seed's ``{0: {"tasks": {"task_add": {...}}}}`` or
     ``{"stages": [...]}``) or a stored pipeline's name; tables are numpy structured arrays, dicts of 1-D arrays or
     pandas DataFrames. Every refusal and failed job raises :class:`RtlError` with the silo's message."""
 
-    def __init__(self, url=DEFAULT_URL, key=None, timeout=300.0):
-        self.url = url.rstrip("/")
+    def __init__(self, url=None, key=None, timeout=300.0):
+        self.url = (url or os.environ.get("RTL_URL") or DEFAULT_URL).rstrip("/")
         self.timeout = timeout
         self._connection = wire.Connection(self.url, key, timeout)
         self.pipelines = Pipelines(self)

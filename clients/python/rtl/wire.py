@@ -39,8 +39,8 @@ class Connection:
             send["Content-Length"] = str(length)
         with self._lock:
             for attempt in (0, 1):
-                connection = self._connection or self._open()
                 try:
+                    connection = self._connection or self._open()
                     connection.request(method, self._prefix + path, body=body, headers=send)
                     response = connection.getresponse()
                     data = _read(response)

@@ -28,7 +28,7 @@ class Transform:
     ``Total Elapsed Time``."""
 
     def __init__(self, url=None, key=None, out=None):
-        self.client = Client(url or os.environ.get("RTL_URL", DEFAULT_URL),
+        self.client = Client(url or os.environ.get("RTL_URL") or DEFAULT_URL,
                              key=key or os.environ.get("RTL_KEY") or os.environ.get("RTL_WebApiKey"))
         self.out = out or sys.stdout
 
