@@ -70,7 +70,7 @@ public sealed class NodeProcesses : IDisposable
     /// <summary>CPU time (user + system) every process of the node has used so far.</summary>
     public double CpuSeconds() => processes.SelectMany(p => Tree(p.Id)).Distinct().Sum(ProcessCpu);
 
-    private static double ProcessCpu(int pid)
+    public static double ProcessCpu(int pid)
     {
         try
         {

@@ -4,7 +4,7 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using Rtl.Benchmarks;
 
-// One run: generate the data, then A (kernels), B (files), C (end to end, memory), D (load), E (job store), F (footprint), each against its
+// One run: generate the data, then A (kernels), B (files), C (end to end, memory), D (load), E (job store), F (footprint), G (streams), each against its
 // baseline measured in the same run. `--quick` for a short run; `--only A,C` for some sections.
 if (args.Length == 2 && args[0] == MemoryBench.ChildFlag)
 {
@@ -22,13 +22,13 @@ if (args.Length > 1 && args[0] == Probe.Flag)
 }
 
 var quick = args.Contains("--quick");
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C", "D", "E", "F"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C", "D", "E", "F", "G"];
 var keep = args.Contains("--keep-data");
 var release = args.SkipWhile(a => a != "--release").Skip(1).FirstOrDefault();
 var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only" or "--release") && a != release && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
 if (unknown.Length > 0)
 {
-    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D,E,F] [--release DIR] [--keep-data]");
+    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D,E,F,G] [--release DIR] [--keep-data]");
     return 2;
 }
 
@@ -90,6 +90,13 @@ try
         FootprintBench.Run(report, quick, root, release is null ? null : Path.GetFullPath(release), section);
     }
 
+    if (only.Contains("G"))
+    {
+        const string section = "G. Streams (mosquitto → in-process silo → mosquitto, MQTTnet publisher and sink subscriber) vs the publishers alone";
+        Console.WriteLine($"\n{section}");
+        await StreamBench.Run(data, report, quick, section);
+    }
+
     var markdown = report.Markdown(header, clock.Elapsed);
     Console.WriteLine();
     Console.WriteLine(markdown);
@@ -100,22 +107,13 @@ try
 
     var results = Path.Combine(Numpy.BenchDir, "results");
     Directory.CreateDirectory(results);
-    if (only.SequenceEqual(["F"]))
-    {
-        File.WriteAllText(Path.Combine(results, "footprint.md"), markdown); // as D and E: F alone leaves latest.md alone
-        Console.WriteLine($"written to {Path.Combine(results, "footprint.md")}");
-        return 0;
-    }
-
-    if (only.SequenceEqual(["E"]))
-    {
-        File.WriteAllText(Path.Combine(results, "store.md"), markdown); // as D: E alone leaves latest.md alone
-        Console.WriteLine($"written to {Path.Combine(results, "store.md")}");
-        return 0;
-    }
-
-    File.WriteAllText(Path.Combine(results, quick ? "latest-quick.md" : "latest.md"), markdown);
-    Console.WriteLine($"written to {Path.Combine(results, quick ? "latest-quick.md" : "latest.md")}");
+    // As D: E, F or G alone writes its own file and leaves latest.md as the last full run wrote it.
+    var file = only.SequenceEqual(["E"]) ? "store.md"
+        : only.SequenceEqual(["F"]) ? "footprint.md"
+        : only.SequenceEqual(["G"]) ? "streams.md"
+        : quick ? "latest-quick.md" : "latest.md";
+    File.WriteAllText(Path.Combine(results, file), markdown);
+    Console.WriteLine($"written to {Path.Combine(results, file)}");
     return 0;
 }
 finally

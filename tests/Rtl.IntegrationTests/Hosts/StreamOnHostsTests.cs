@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Rtl.Benchmarks;
+using Rtl.IntegrationTests.Processes;
 using Rtl.IntegrationTests.Streams;
 using Xunit;
 using Xunit.Abstractions;
@@ -14,7 +16,7 @@ public sealed class StreamOnHostsTests(ClusterOfHosts cluster, ITestOutputHelper
 {
     private const int Window = 100;
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(4);
-    private readonly Mosquitto broker = new();
+    private readonly MosquittoBroker broker = MosquittoBroker.Start(FreePorts.Next());
     private IReadOnlyList<long> mark = [];
 
     public async Task InitializeAsync()

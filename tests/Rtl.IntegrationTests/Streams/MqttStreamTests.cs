@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Rtl.Benchmarks;
 using Rtl.Client;
 using Rtl.Data;
 using Rtl.IntegrationTests.Processes;
@@ -15,7 +16,7 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
     private const string AddSensor = """{"stages": [{"tasks": [{"task": "add", "operations": [{"a": "temperature", "b": "sensor", "column": "t2"}]}]}]}""";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     private readonly string dataDir = Directory.CreateTempSubdirectory("rtl-streams-").FullName;
-    private readonly Mosquitto broker = new();
+    private readonly MosquittoBroker broker = MosquittoBroker.Start(FreePorts.Next());
     private readonly string[] ports = ["--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(), "--web-port", FreePorts.Next().ToString()];
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("next try in", down);
         Assert.Equal(0, (await client.GetStreamAsync("waiting"))!.Rejected); // a broker that is down is no bad message
 
-        broker.Start();
+        broker.Restart();
         await WaitConnected(client, "waiting");
         await using var mqtt = await MqttTestClient.Connect(broker.Port);
         await mqtt.Subscribe("out");
