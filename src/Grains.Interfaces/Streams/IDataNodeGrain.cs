@@ -69,6 +69,9 @@ public static class StreamNames
     /// <summary>The memory stream's queues (silos and clients must agree); few, as each is polled while idle.</summary>
     public const int Queues = 2;
 
-    /// <summary>How often a queue is polled: the floor of a row's wait before its DataNode sees it.</summary>
-    public static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// How often a queue is polled: the floor of a row's wait before its DataNode sees it. 5 ms, not 20: bench G's
+    /// 10-row windows went from p50 20 ms publish → sink to 8 ms, for ~2.5% of a core more while idle.
+    /// </summary>
+    public static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(5);
 }

@@ -6,7 +6,7 @@ using Rtl.Streams;
 namespace Rtl.Silo.Streams;
 
 /// <summary>
-/// DataNodes on Orleans memory streams: few queues, polled every 20 ms, implicit subscriptions only (each stream's
+/// DataNodes on Orleans memory streams: few queues, polled every 5 ms, implicit subscriptions only (each stream's
 /// rows go to its DataNode; no subscription table to store). Memory streams keep nothing on disk: a silo that dies
 /// loses the rows queued on it and its DataNodes' open windows.
 /// </summary>
