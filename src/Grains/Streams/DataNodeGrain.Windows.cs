@@ -21,16 +21,24 @@ public sealed partial class DataNodeGrain
         var now = DateTimeOffset.UtcNow;
         s.Received += batch.RowCount;
         s.Rejected += batch.Rejected;
-        s.Dropped += batch.Dropped + buffer.Add(batch, now);
+        s.Dropped += batch.Dropped;
         if (batch.Error is { } error)
         {
             s.LastError = error;
         }
 
         rate.Add(now, batch.RowCount);
-        while (buffer.Count >= definition.Window)
+        // A batch larger than the buffer's room (many readings gathered while the last batch was on its way) goes in
+        // a slice at a time, windows closing between slices: rows are dropped only when the buffer itself is full.
+        for (var start = 0; start < batch.RowCount;)
         {
-            await CloseWindow(definition, definition.Window);
+            var slice = Math.Min(batch.RowCount - start, Math.Max(buffer.Room, 1));
+            s.Dropped += buffer.Add(batch, start, slice, now);
+            start += slice;
+            while (buffer.Count >= definition.Window)
+            {
+                await CloseWindow(definition, definition.Window);
+            }
         }
     }
 

@@ -184,6 +184,24 @@ public sealed class MqttStreamTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_larger_than_the_buffer_becomes_windows_and_drops_no_row()
+    {
+        await Start();
+        await using var client = await Connect();
+        await client.AddStreamAsync(new StreamDefinition("burst", AddSensor, "http", 10, null, [], 10)); // buffer: one window
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[5]}") };
+        var rows = string.Join(",", Enumerable.Range(0, 35).Select(i => $$"""{"temperature": {{i}}, "sensor": 0}"""));
+        await PostRows(http, "burst", $"[{rows}]");
+
+        await WaitWindows(client, "burst", 3);
+        var status = (await client.GetStreamAsync("burst"))!;
+        Assert.Equal(35, status.Received);
+        Assert.Equal(0, status.Dropped);
+        Assert.Equal(5, status.OpenRows);
+        Assert.Equal(Enumerable.Range(20, 10).Select(i => (double)i), status.Latest!["t2"].AsDoubles().ToArray());
+    }
+
+    [Fact]
     public async Task The_live_page_redraws_the_latest_windows_plot_and_refreshes_by_itself_in_a_browser()
     {
         const string Plotted = """

@@ -46,4 +46,18 @@ public sealed class WindowBufferTests
         Assert.Equal(3, buffer.Add(Batch(("t", [1, 2, 3, 4, 5])), Now));
         Assert.Equal([4, 5], buffer.Take(10, Now)["t"].AsDoubles().ToArray());
     }
+
+    [Fact]
+    public void A_slice_of_a_batch_adds_only_its_rows_and_room_is_what_fits_before_dropping()
+    {
+        var buffer = new WindowBuffer(4);
+        var batch = Batch(("t", [1, 2, 3, 4, 5, 6]));
+        Assert.Equal(0, buffer.Add(batch, 1, 3, Now));
+        Assert.Equal(1, buffer.Room);
+        Assert.Equal(1, buffer.Add(batch, 4, 2, Now));
+
+        Assert.Equal([3, 4, 5, 6], buffer.Take(4, Now)["t"].AsDoubles().ToArray());
+        Assert.Equal(4, buffer.Room);
+        Assert.Throws<ArgumentOutOfRangeException>(() => buffer.Add(batch, 5, 2, Now));
+    }
 }

@@ -17,16 +17,24 @@ public sealed class WindowBuffer(int capacity)
     /// <summary>When the first waiting row arrived; null when none waits.</summary>
     public DateTimeOffset? OpenedAt { get; private set; }
 
+    /// <summary>Rows that fit before the oldest would be dropped.</summary>
+    public int Room => Math.Max(capacity - Count, 0);
+
     /// <summary>Adds the batch's rows; returns how many of the oldest rows had to be dropped to make room.</summary>
-    public int Add(RowBatch batch, DateTimeOffset now)
+    public int Add(RowBatch batch, DateTimeOffset now) => Add(batch, 0, batch.RowCount, now);
+
+    /// <summary>Adds <paramref name="count"/> of the batch's rows from <paramref name="start"/>; returns how many of the oldest rows had to be dropped.</summary>
+    public int Add(RowBatch batch, int start, int count, DateTimeOffset now)
     {
-        if (batch.RowCount == 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, batch.RowCount - start);
+        if (count <= 0)
         {
             return 0;
         }
 
-        segments.AddLast(new Segment(batch));
-        Count += batch.RowCount;
+        segments.AddLast(new Segment(batch, start, start + count));
+        Count += count;
         OpenedAt ??= now;
         var dropped = 0;
         while (Count > capacity)
@@ -96,12 +104,13 @@ public sealed class WindowBuffer(int capacity)
         OpenedAt = null;
     }
 
-    private sealed class Segment(RowBatch batch)
+    /// <summary>Rows [Start, End) of a batch; Start moves on as rows are taken or dropped.</summary>
+    private sealed class Segment(RowBatch batch, int start, int end)
     {
         public RowBatch Batch { get; } = batch;
 
-        public int Start { get; set; }
+        public int Start { get; set; } = start;
 
-        public int Remaining => Batch.RowCount - Start;
+        public int Remaining => end - Start;
     }
 }
