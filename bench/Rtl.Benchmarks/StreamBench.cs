@@ -55,7 +55,7 @@ public static partial class StreamBench
         await rtl.AddStreamAsync(new StreamDefinition(name, Pipeline, broker.Url($"bench/{name}/in"), window, null,
             [broker.Url($"bench/{name}/out")], StreamDefinition.DefaultBufferRows(window)));
         var waited = Stopwatch.StartNew();
-        while ((await rtl.GetStreamAsync(name))?.Source != "connected")
+        while ((await rtl.GetStreamAsync(name))?.Source?.StartsWith("connected ", StringComparison.Ordinal) != true)
         {
             if (waited.Elapsed > Silence)
             {
