@@ -52,7 +52,13 @@ check_web() { # RID
   for path in / /streams /api/jobs /dashboard/ /dashboard/index.min.js /dashboard/DashboardCounters; do
     curl -sf -o /dev/null "$url$path" || { echo "check-arm64: $rid $path did not answer 200"; kill $silo; cat "$dir/silo.log"; exit 1; }
   done
-  curl -sf "$url/dashboard/DashboardCounters" | grep -q '"siloStatus":3' || { echo "check-arm64: $rid dashboard lists no active silo"; kill $silo; exit 1; }
+  # The dashboard gathers its figures every few seconds: wait (bounded) until they list this silo as active.
+  local listed=
+  for _ in $(seq 120); do
+    curl -sf "$url/dashboard/DashboardCounters" | grep -q '"siloStatus":3' && { listed=1; break; }
+    sleep 0.5
+  done
+  [ -n "$listed" ] || { echo "check-arm64: $rid dashboard listed no active silo within 60 s"; kill $silo; cat "$dir/silo.log"; exit 1; }
   kill $silo; wait $silo 2>/dev/null || true
   echo "   web app and dashboard answered"
 }
