@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -96,10 +97,19 @@ public static class FormSubmissionReader
     /// <summary>The pipeline part, at most <see cref="PipelineLimits.MaxJsonBytes"/> (else 413, as for a JSON body).</summary>
     private static async Task<string> ReadPipeline(Stream part, CancellationToken cancellationToken)
     {
-        var buffer = new byte[PipelineLimits.MaxJsonBytes + 1];
-        var length = await part.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        PipelineLimits.CheckJson(length);
-        return Encoding.UTF8.GetString(buffer, 0, length);
+        // Pooled: a fresh 1 MiB array per request would be a large-object allocation on every small job.
+        var buffer = ArrayPool<byte>.Shared.Rent(PipelineLimits.MaxJsonBytes + 1);
+        try
+        {
+            var length = await part.ReadAtLeastAsync(buffer.AsMemory(0, PipelineLimits.MaxJsonBytes + 1), PipelineLimits.MaxJsonBytes + 1,
+                throwOnEndOfStream: false, cancellationToken);
+            PipelineLimits.CheckJson(length);
+            return Encoding.UTF8.GetString(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static async Task<Table> ReadTable(Stream part, long maxTableBytes, CancellationToken cancellationToken)
