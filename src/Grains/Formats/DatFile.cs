@@ -12,7 +12,7 @@ namespace Rtl.Formats;
 public static unsafe class DatFile
 {
     // Records move through a buffer this size: large enough for few system calls, small enough to stay in L2.
-    private const int ChunkBytes = 1 << 18;
+    internal const int ChunkBytes = 1 << 18;
 
     // Below this many bytes a second thread costs more than it saves.
     private const long ParallelBytes = 16L << 20;
@@ -144,7 +144,7 @@ public static unsafe class DatFile
         }
     }
 
-    private static void JoinChunk(Table table, RecordLayout layout, long firstRow, int rowCount, byte[] buffer)
+    internal static void JoinChunk(Table table, RecordLayout layout, long firstRow, int rowCount, byte[] buffer)
     {
         fixed (byte* records = buffer)
         {

@@ -21,6 +21,18 @@ public static partial class NpyFile
         DatFile.WriteRecords(stream, table);
     }
 
+    /// <summary>
+    /// Writes the table as <see cref="Write(Stream, Table, string)"/> does, awaiting each buffer's write, so a network
+    /// stream paces the writer instead of holding the whole table in its buffers.
+    /// </summary>
+    public static async Task WriteAsync(Stream stream, Table table, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(table);
+        await stream.WriteAsync(Header(table, name), cancellationToken);
+        await RecordsWriter.WriteAsync(stream, table, cancellationToken);
+    }
+
     /// <summary>Reads a C-ordered <c>.npy</c> from the stream's current position; <paramref name="name"/> is for errors.</summary>
     public static unsafe Table Read(Stream stream, string name)
     {

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -26,49 +24,16 @@ internal sealed class RunResponse(RunView view, Table? table) : IResult
         var end = Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n");
         var withTable = table is { ColumnCount: > 0 };
         response.ContentLength = head.Length + job.Length + end.Length + (withTable ? tableHead.Length + NpyFile.ByteSize(table!) : 0);
-        var writer = response.BodyWriter;
-        writer.Write(head);
-        writer.Write(job);
+        var body = response.Body;
+        await body.WriteAsync(head, httpContext.RequestAborted);
+        await body.WriteAsync(job, httpContext.RequestAborted);
         if (withTable)
         {
-            writer.Write(tableHead);
-            // The writer buffers until the flush below: the records go out once, with no second copy of the table.
-            NpyFile.Write(new BufferWriterStream(writer), table!, "result");
+            await body.WriteAsync(tableHead, httpContext.RequestAborted);
+            // Written a buffer at a time, each awaited: a big result goes out paced by the client, never copied whole.
+            await NpyFile.WriteAsync(body, table!, "result", httpContext.RequestAborted);
         }
 
-        writer.Write(end);
-        await writer.FlushAsync(httpContext.RequestAborted);
-    }
-
-    /// <summary>A write-only stream over the response's pipe, for writers that take a stream (<see cref="NpyFile"/>).</summary>
-    private sealed class BufferWriterStream(PipeWriter writer) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(ReadOnlySpan<byte> buffer) => writer.Write(buffer);
-
-        public override void Write(byte[] buffer, int offset, int count) => writer.Write(buffer.AsSpan(offset, count));
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
+        await body.WriteAsync(end, httpContext.RequestAborted);
     }
 }
