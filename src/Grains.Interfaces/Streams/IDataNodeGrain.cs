@@ -55,7 +55,7 @@ public interface IStreamSourceGrain : IGrainWithStringKey
     /// <summary>Connects (or keeps connected) to the definition's source; stops when the stream is gone or not MQTT.</summary>
     Task Keep();
 
-    /// <summary>Drops the connection (the stream was removed or redefined).</summary>
+    /// <summary>Drops the connection and its session at the broker (the stream was removed or redefined).</summary>
     Task Stop();
 }
 

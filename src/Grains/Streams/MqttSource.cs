@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
+using MQTTnet.Protocol;
 using Orleans.Runtime;
 using Orleans.Streams;
 using Rtl.Streams.Internals;
@@ -10,10 +11,15 @@ namespace Rtl.Streams;
 /// <summary>
 /// A stream's MQTT subscription: reads each message as readings and puts them on the stream's Orleans stream,
 /// batching what arrives while the previous batch is on its way. Reconnects with back-off when the broker goes;
-/// tells the DataNode how the connection stands.
+/// tells the DataNode how the connection stands. The session is the stream's, not the silo's: one client id per
+/// cluster and stream, kept at the broker for <see cref="SessionSeconds"/> after a disconnect and subscribed at QoS 1,
+/// so what sensors publish at QoS 1 while the connection moves to another silo waits at the broker for the next holder.
 /// </summary>
-public sealed partial class MqttSource : IAsyncDisposable
+public sealed partial class MqttSource
 {
+    /// <summary>How long the broker keeps the stream's session (its subscription and QoS 1 messages) with no holder.</summary>
+    public const uint SessionSeconds = 3600;
+
     /// <summary>Larger messages are refused unread: a reading is a few numbers.</summary>
     public const int MaxMessageBytes = 1 << 20;
 
@@ -23,6 +29,7 @@ public sealed partial class MqttSource : IAsyncDisposable
     private readonly string stream;
     private readonly StreamEndpoint.Mqtt endpoint;
     private readonly string holder;
+    private readonly string clientId;
     private readonly IAsyncStream<RowBatch> rows;
     private readonly IDataNodeGrain node;
     private readonly ILogger log;
@@ -33,10 +40,12 @@ public sealed partial class MqttSource : IAsyncDisposable
     private readonly Task running;
     private int queueDropped;
 
+    /// <param name="clusterId">Makes the client id, so two clusters on one broker keep sessions of their own.</param>
     /// <param name="holder">The silo this connection lives on (<c>address:port</c>), shown with its state.</param>
-    public MqttSource(string stream, StreamEndpoint.Mqtt endpoint, string holder, IStreamProvider streams, IGrainFactory grains, ILogger log)
+    public MqttSource(string stream, StreamEndpoint.Mqtt endpoint, string clusterId, string holder, IStreamProvider streams, IGrainFactory grains, ILogger log)
     {
         (this.stream, this.endpoint, this.holder, this.log) = (stream, endpoint, holder, log);
+        clientId = $"rtl-{clusterId}-{stream}";
         rows = streams.GetStream<RowBatch>(StreamId.Create(StreamNames.Rows, stream));
         node = grains.GetGrain<IDataNodeGrain>(stream);
         client.ApplicationMessageReceivedAsync += e =>
@@ -128,10 +137,11 @@ public sealed partial class MqttSource : IAsyncDisposable
                 try
                 {
                     var options = new MqttClientOptionsBuilder().WithTcpServer(endpoint.Host, endpoint.Port)
-                        .WithClientId($"rtl-{stream}-{Guid.NewGuid().ToString("N")[..8]}").WithCleanSession()
+                        .WithClientId(clientId).WithCleanSession(false).WithSessionExpiryInterval(SessionSeconds)
                         .WithTimeout(TimeSpan.FromSeconds(5)).Build();
                     await client.ConnectAsync(options, stopping.Token);
-                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(endpoint.Topic).Build(), stopping.Token);
+                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                        .WithTopicFilter(endpoint.Topic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), stopping.Token);
                     backoff.Succeeded();
                     await node.SourceIs($"connected from silo {holder}");
                     LogConnected(log, stream, endpoint.ToString());
@@ -162,7 +172,11 @@ public sealed partial class MqttSource : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Disconnects. With <paramref name="forgetSession"/> (the stream was removed or redefined) the subscription goes
+    /// too, so the broker keeps nothing for it; without (the silo is leaving) the next holder takes the session over.
+    /// </summary>
+    public async Task StopAsync(bool forgetSession)
     {
         await stopping.CancelAsync();
         await running;
@@ -170,6 +184,11 @@ public sealed partial class MqttSource : IAsyncDisposable
         {
             try
             {
+                if (forgetSession)
+                {
+                    await client.UnsubscribeAsync(endpoint.Topic);
+                }
+
                 await client.DisconnectAsync();
             }
             catch (Exception e) when (e is not OutOfMemoryException)

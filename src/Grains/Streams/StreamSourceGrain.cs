@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Rtl.Streams;
 
 namespace Rtl.Grains;
@@ -7,7 +9,7 @@ namespace Rtl.Grains;
 /// Holds a stream's MQTT subscription on the silo that activated it. Every silo's keeper calls <see cref="Keep"/> every
 /// few seconds, so when this silo dies the next call activates the grain — and the connection — on a live one.
 /// </summary>
-public sealed class StreamSourceGrain(ILocalSiloDetails silo, ILogger<StreamSourceGrain> log) : Grain, IStreamSourceGrain
+public sealed class StreamSourceGrain(ILocalSiloDetails silo, IOptions<ClusterOptions> cluster, ILogger<StreamSourceGrain> log) : Grain, IStreamSourceGrain
 {
     private MqttSource? source;
 
@@ -17,23 +19,27 @@ public sealed class StreamSourceGrain(ILocalSiloDetails silo, ILogger<StreamSour
         var wanted = definition?.ParseSource() as StreamEndpoint.Mqtt;
         if (source is not null && source.Endpoint != wanted)
         {
-            await Stop();
+            await Stop(forgetSession: true);
         }
 
         if (wanted is not null)
         {
-            source ??= new MqttSource(this.GetPrimaryKeyString(), wanted, silo.SiloAddress.Endpoint.ToString(), this.GetStreamProvider(StreamNames.Provider), GrainFactory, log);
+            source ??= new MqttSource(this.GetPrimaryKeyString(), wanted, cluster.Value.ClusterId, silo.SiloAddress.Endpoint.ToString(),
+                this.GetStreamProvider(StreamNames.Provider), GrainFactory, log);
         }
     }
 
-    public async Task Stop()
+    public Task Stop() => Stop(forgetSession: true);
+
+    private async Task Stop(bool forgetSession)
     {
         if (source is { } running)
         {
             source = null;
-            await running.DisposeAsync();
+            await running.StopAsync(forgetSession);
         }
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Stop();
+    // The session stays at the broker: the next holder takes it over with what the broker kept meanwhile.
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Stop(forgetSession: false);
 }

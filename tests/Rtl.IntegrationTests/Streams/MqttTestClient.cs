@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using MQTTnet;
+using MQTTnet.Protocol;
 
 namespace Rtl.IntegrationTests.Streams;
 
@@ -27,8 +28,10 @@ public sealed class MqttTestClient : IAsyncDisposable
     public Task Subscribe(string topic) =>
         client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topic).Build());
 
-    public Task Publish(string topic, string payload) =>
-        client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(Encoding.UTF8.GetBytes(payload)).Build());
+    /// <summary>Publishes at QoS 0 (a sensor's fire-and-forget) or, with <paramref name="atLeastOnce"/>, QoS 1.</summary>
+    public Task Publish(string topic, string payload, bool atLeastOnce = false) =>
+        client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(Encoding.UTF8.GetBytes(payload))
+            .WithQualityOfServiceLevel(atLeastOnce ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce).Build());
 
     /// <summary>Waits until <paramref name="count"/> messages have arrived (bounded generously: a loaded machine is slow).</summary>
     public async Task<JsonDocument[]> WaitFor(int count, TimeSpan within)
