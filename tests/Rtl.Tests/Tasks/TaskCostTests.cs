@@ -50,6 +50,10 @@ public sealed class TaskCostTests
         { "sort", """{"column": "x", "kind": "stable"}""", 24_000_000 + 49_152 + 24_000_000, "column" },
         { "sort", """{"columns": ["a", "x"], "kind": "stable"}""", 36_000_000 + 98_304 + 24_000_000, "columns" },
         { "unique", """{"a": "a"}""", 24_000_000 + 49_152 + 28_000_000, "a" },
+        // Every row may be a group: codes and numbers (12 a row), numbering them (84 a group) and the first hash table
+        // (20,480), the keys gathered and ordered (16 + 24 a group, 49,152), per aggregation state and result (32), a widened.
+        { "group_by", """{"keys": ["a"], "aggregations": [{"a": "x", "op": "mean", "column": "m"}, {"a": "a", "op": "max", "column": "top"}]}""",
+            12_000_000 + 84_000_000 + 20_480 + 16_000_000 + 24_000_000 + 49_152 + 64_000_000 + 8_000_000, "keys" },
         { "write", """{"path": "out", "filename": "t", "extension": "dat"}""", 2 << 20, "extension" },
     };
 
@@ -117,6 +121,7 @@ public sealed class TaskCostTests
             ("regression", """{"operations": [{"x": "a", "y": "x", "model": "Poly", "d": 4, "space": "sorted"}]}"""),
             ("sort", """{"columns": ["a", "x"], "kind": "stable", "descending": true}"""),
             ("unique", """{"a": "a", "keep": "first"}"""),
+            ("group_by", """{"keys": ["a", "f"], "aggregations": [{"a": "x", "op": "var", "column": "v"}, {"a": "f", "op": "first", "column": "f1"}]}"""),
         })
         {
             Assert.True(Registry.TryFind(name, out var task));
