@@ -4,12 +4,16 @@ using Rtl.Pipelines;
 
 namespace Rtl.Grains;
 
-/// <summary>Result of one stage: the table it produced, or the error of the task that stopped it.</summary>
+/// <summary>
+/// Result of one stage: the table it produced, or the error of the task that stopped it. A chunk of a stage that
+/// ends in a two-phase task also carries that task's <see cref="Partial"/> aggregates of its rows.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record StageResult(
     [property: Id(0)] Table? Table,
     [property: Id(1)] StageTiming Timing,
-    [property: Id(2)] string? Error);
+    [property: Id(2)] string? Error,
+    [property: Id(3)] Table? Partial = null);
 
 /// <summary>
 /// Runs one stage's tasks in order on the silo of its caller (a local worker: use key <see cref="Local"/>), so

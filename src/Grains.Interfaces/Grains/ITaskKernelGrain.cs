@@ -18,4 +18,10 @@ public sealed record KernelResult(
 public interface ITaskKernelGrain : IGrainWithIntegerKey
 {
     Task<KernelResult> Run(Guid job, TaskCall call, Table input);
+
+    /// <summary>A two-phase task's partial aggregates of one chunk (<c>ITwoPhaseTask.Partial</c>), as the result's table.</summary>
+    Task<KernelResult> RunPartial(Guid job, TaskCall call, Table chunk, long firstRow);
+
+    /// <summary>A two-phase task's result from its chunks' partials (<c>ITwoPhaseTask.Combine</c>).</summary>
+    Task<KernelResult> Combine(Guid job, TaskCall call, Table rows, IReadOnlyList<Table> partials);
 }

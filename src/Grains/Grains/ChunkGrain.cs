@@ -11,12 +11,17 @@ namespace Rtl.Grains;
 [RandomPlacement]
 public sealed class ChunkGrain(ILocalSiloDetails silo) : Grain, IChunkGrain
 {
-    public async Task<StageResult> Run(int stage, StageDefinition definition, Table chunk)
+    public Task<StageResult> Run(int stage, StageDefinition definition, Table chunk) => RunStage(stage, definition, chunk, null);
+
+    public Task<StageResult> RunToPartial(int stage, StageDefinition definition, Table chunk, long firstRow, bool keepRows) =>
+        RunStage(stage, definition, chunk, new PartialRun(firstRow, keepRows));
+
+    private async Task<StageResult> RunStage(int stage, StageDefinition definition, Table chunk, PartialRun? partial)
     {
         try
         {
             var job = Guid.Parse(this.GetPrimaryKeyString().AsSpan(0, 32));
-            return await StageRunner.Run(GrainFactory, job, stage, definition, chunk, null, silo.SiloAddress.ToString());
+            return await StageRunner.Run(GrainFactory, job, stage, definition, chunk, null, silo.SiloAddress.ToString(), partial);
         }
         finally
         {

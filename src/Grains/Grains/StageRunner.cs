@@ -6,24 +6,31 @@ using Rtl.Pipelines;
 
 namespace Rtl.Grains;
 
+/// <summary>A chunk's run of a stage whose last task is two-phase: where its rows start, and whether they go back.</summary>
+internal readonly record struct PartialRun(long FirstRow, bool KeepRows);
+
 /// <summary>
 /// Runs a stage's tasks in order through the local kernel worker, so the table stays in this silo's
 /// memory between tasks. The first failing task ends the stage: no partial table is returned.
 /// </summary>
 internal static class StageRunner
 {
+    /// <param name="partial">Set for a chunk of a stage ending in a two-phase task: that task states its partials.</param>
     public static async Task<StageResult> Run(
-        IGrainFactory grains, Guid job, int stage, StageDefinition definition, Table input, IJobObserver? observer, string silo)
+        IGrainFactory grains, Guid job, int stage, StageDefinition definition, Table input, IJobObserver? observer, string silo,
+        PartialRun? partial = null)
     {
         var kernel = grains.GetGrain<ITaskKernelGrain>(0);
         var clock = Stopwatch.StartNew();
         var timings = new List<TaskTiming>();
         var table = input;
-        foreach (var call in definition.Tasks)
+        for (var t = 0; t < definition.Tasks.Count; t++)
         {
+            var call = definition.Tasks[t];
+            var toPartial = partial is not null && t == definition.Tasks.Count - 1;
             observer?.TaskStarted(job, stage, call.Name);
             var started = clock.Elapsed;
-            var result = await kernel.Run(job, call, table);
+            var result = toPartial ? await kernel.RunPartial(job, call, table, partial!.Value.FirstRow) : await kernel.Run(job, call, table);
             var milliseconds = (clock.Elapsed - started).TotalMilliseconds;
             if (result.Error is not null)
             {
@@ -31,9 +38,16 @@ internal static class StageRunner
                     ErrorText.At(stage, call, result.Error, result.ErrorIsArgument));
             }
 
-            table = result.Table!;
-            timings.Add(new TaskTiming(call.Name, milliseconds, table.RowCount, result.Notes, result.Files, result.Silo));
+            timings.Add(new TaskTiming(call.Name, milliseconds, result.Table!.RowCount, result.Notes, result.Files, result.Silo));
             observer?.TaskCompleted(job, stage, call.Name, milliseconds, result.Notes);
+            if (toPartial)
+            {
+                // The rows the two-phase task was given; without them (group_by) only their columns.
+                var rows = partial!.Value.KeepRows ? table : table.Slice(0, 0);
+                return new StageResult(rows, Timing(stage, silo, clock, table, timings), null, result.Table);
+            }
+
+            table = result.Table!;
         }
 
         return new StageResult(table, Timing(stage, silo, clock, table, timings), null);

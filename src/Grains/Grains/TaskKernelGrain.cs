@@ -15,7 +15,18 @@ public sealed class TaskKernelGrain(TaskRegistry registry, KernelThrottle thrott
 {
     private const int OffloadRows = 65_536;
 
-    public async Task<KernelResult> Run(Guid job, TaskCall call, Table input)
+    public Task<KernelResult> Run(Guid job, TaskCall call, Table input) =>
+        Invoke(job, call, input.RowCount, (task, environment) => task.Run(call.Arguments, input, environment));
+
+    public Task<KernelResult> RunPartial(Guid job, TaskCall call, Table chunk, long firstRow) =>
+        Invoke(job, call, chunk.RowCount, (task, environment) =>
+            new TaskOutput(TwoPhase(task).Partial(call.Arguments, chunk, firstRow, environment)));
+
+    public Task<KernelResult> Combine(Guid job, TaskCall call, Table rows, IReadOnlyList<Table> partials) =>
+        Invoke(job, call, rows.RowCount + partials.Sum(p => p.RowCount), (task, environment) =>
+            TwoPhase(task).Combine(call.Arguments, rows, partials, environment));
+
+    private async Task<KernelResult> Invoke(Guid job, TaskCall call, int rows, Func<IRtlTask, ITaskEnvironment, TaskOutput> run)
     {
         var here = silo.SiloAddress.ToString();
         if (!registry.TryFind(call.Name, out var task))
@@ -26,7 +37,7 @@ public sealed class TaskKernelGrain(TaskRegistry registry, KernelThrottle thrott
         var environment = TaskEnvironment.For(options.Value, job, silo.Name);
         try
         {
-            var output = await throttle.Run(() => task.Run(call.Arguments, input, environment), input.RowCount > OffloadRows);
+            var output = await throttle.Run(() => run(task, environment), rows > OffloadRows);
             return new KernelResult(output.Table, output.Notes, output.Files, null, here);
         }
         catch (Exception e)
@@ -34,6 +45,10 @@ public sealed class TaskKernelGrain(TaskRegistry registry, KernelThrottle thrott
             return Failure(ErrorText.Detail(e), here, e is TaskArgumentException);
         }
     }
+
+    // The pipeline chunks a stage to a partial only when its last task is two-phase.
+    private static ITwoPhaseTask TwoPhase(IRtlTask task) =>
+        task as ITwoPhaseTask ?? throw new InvalidOperationException($"task '{task.Name}' has no partial aggregates");
 
     private static KernelResult Failure(string detail, string silo, bool isArgument) =>
         new(null, [], [], detail, silo, isArgument);

@@ -1,13 +1,12 @@
 using Rtl.Data;
 using Rtl.Grains;
-using Rtl.Hosting;
 using Rtl.Pipelines;
-using Rtl.Registry;
 using Xunit;
 
 namespace Rtl.IntegrationTests.Cluster;
 
-public sealed class ChunkedStageTests(ChunkedClusterFixture fixture) : IClassFixture<ChunkedClusterFixture>
+[Collection(ChunkedClusterCollection.Name)]
+public sealed class ChunkedStageTests(ChunkedClusterFixture fixture)
 {
     private static readonly Pipeline Pipeline = Pipeline.Builder()
         .Stage(s => s
@@ -42,7 +41,7 @@ public sealed class ChunkedStageTests(ChunkedClusterFixture fixture) : IClassFix
         Assert.True(chunked.Silo.Split(',').Length > 1, $"chunks ran on {chunked.Silo}");
         Assert.Equal(1, result.Stages[1].Chunks);
 
-        var expected = RunWhole(input);
+        var expected = WholeStage.Run(Pipeline, input);
         var actual = result.Table!;
         Assert.Equal(expected.Names, actual.Names);
         Assert.Equal(expected.RowCount, actual.RowCount);
@@ -54,20 +53,5 @@ public sealed class ChunkedStageTests(ChunkedClusterFixture fixture) : IClassFix
         var filtered = chunked.Tasks[1].Notes.Select(n => n.Value).ToArray();
         Assert.Equal(2, filtered.Length);
         Assert.Equal($"({actual.RowCount},)", filtered[1]);
-    }
-
-    /// <summary>The single-silo result: the same kernels run one after another on the whole table.</summary>
-    private static Table RunWhole(Table input)
-    {
-        var registry = TaskRegistry.BuiltIn();
-        var environment = new TaskEnvironment(Path.GetTempPath(), Path.GetTempPath(), Guid.Empty);
-        var table = input;
-        foreach (var call in Pipeline.Stages.SelectMany(s => s.Tasks))
-        {
-            Assert.True(registry.TryFind(call.Name, out var task));
-            table = task.Run(call.Arguments, table, environment).Table;
-        }
-
-        return table;
     }
 }

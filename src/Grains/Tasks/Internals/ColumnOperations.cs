@@ -24,6 +24,10 @@ internal static class ColumnOperations
         Operations.Cost(args, input, (TaskArgs op, ref TableSchema schema) => Parse(op, ref schema, extra),
             (cost, op, parsed, schema) => (readsWhole ? cost.Widened(op, "a", schema, parsed.A, input.Rows) : cost).NewColumn(op, input.Rows));
 
+    /// <summary>The operations in order, each read against the schema the earlier ones left.</summary>
+    public static List<Operation> Parse(TaskArgs args, TableSchema input) =>
+        Operations.Parse(args, input, (TaskArgs op, ref TableSchema schema) => Parse(op, ref schema, null), out _);
+
     /// <summary>Runs <paramref name="compute"/> per operation on the table as the earlier operations left it.</summary>
     public static TaskOutput Run(TaskArgs args, Table input, Func<Operation, Column, double[]> compute, Action<TaskArgs>? extra = null)
     {
