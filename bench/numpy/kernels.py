@@ -1,10 +1,16 @@
 """numpy counterparts of every Rtl kernel, on the runner's 1,000,000-row column files.
 
 cases(DATA_DIR) -> {key: function}; keys match bench/Rtl.Benchmarks/KernelBench.cs. serve.py times them.
+group_by is compared with pandas (numpy has no group-by); without pandas that case reports it missing.
 """
 import os
 
 import numpy as np
+
+try:
+    import pandas as pd
+except ImportError:
+    pd = None
 
 
 def cases(data):
@@ -99,6 +105,13 @@ def cases(data):
         idx = n - 1 - idx
         return [c.take(idx) for c in cols]
 
+    frame = pd.DataFrame({"k": k, "x": x, "y": y}) if pd is not None else None
+
+    def group_by():
+        if frame is None:
+            raise RuntimeError("pandas is missing (Debian: apt-get install python3-pandas)")
+        return frame.groupby("k", sort=True, dropna=False).agg(
+            mx=("x", "mean"), tx=("x", "max"), my=("y", "mean"), ty=("y", "max"))
 
     return {
         "add": lambda: np.add(x, y),
@@ -133,5 +146,6 @@ def cases(data):
         "sort (i8 column, 6 cols)": lambda: sort_by(k),
         "unique (i8, 1000 values)": lambda: unique_last(k),
         "unique (f8, ~all distinct)": lambda: unique_last(x),
+        "group_by (i8 key, 1000 groups; mean, max of 2 cols)": group_by,
         "null": lambda: x,
     }
