@@ -73,7 +73,9 @@ public sealed class Numpy : IDisposable
     {
         try
         {
-            using var process = Start(["-c", "import numpy, sys; print(numpy.__version__, 'on python', sys.version.split()[0])"], redirectInput: false);
+            using var process = Start(["-c", "import importlib.util, numpy, sys; pandas = importlib.util.find_spec('pandas'); "
+                + "print(numpy.__version__, 'on python', sys.version.split()[0], "
+                + "'(pandas ' + __import__('pandas').__version__ + ' for group_by)' if pandas else '(pandas missing: group_by has no baseline)')"], redirectInput: false);
             var text = process.StandardOutput.ReadToEnd().Trim();
             process.WaitForExit();
             return text;
