@@ -8,6 +8,10 @@ python=${PYTHON:-$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo pyt
 
 dotnet test Rtl.sln "$@"
 dotnet_status=$?
+if ! "$python" -c "import numpy, pytest" 2>/dev/null; then
+  echo "scripts/test.sh: $python lacks numpy or pytest for the Python client's tests: apt-get install -y python3-numpy python3-pytest" >&2
+  exit 1
+fi
 "$python" -m pytest clients/python/tests -q -rfEs -p no:cacheprovider
 pytest_status=$?
 exit $(( dotnet_status != 0 || pytest_status != 0 ))
