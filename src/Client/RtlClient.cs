@@ -25,6 +25,9 @@ public sealed partial class RtlClient : IAsyncDisposable
     private readonly TimeSpan timeout;
     private readonly GatewayLossSignal? gatewayLoss;
 
+    /// <summary>How long a run's progress events still on their way are waited for before the result fills them in.</summary>
+    private static readonly TimeSpan ProgressGrace = TimeSpan.FromSeconds(2);
+
     private RtlClient(IClusterClient cluster, IHost? ownedHost, TimeSpan timeout, GatewayLossSignal? gatewayLoss = null)
     {
         this.gatewayLoss = gatewayLoss;
@@ -126,10 +129,17 @@ public sealed partial class RtlClient : IAsyncDisposable
     /// </summary>
     private async Task<JobResult> Observe(JobProgress? progress, Func<IJobObserver?, Task<JobResult>> run, CancellationToken cancellationToken)
     {
-        var observer = progress is null ? null : cluster.CreateObjectReference<IJobObserver>(progress);
+        var ordered = progress is null ? null : new OrderedProgress(progress);
+        var observer = ordered is null ? null : cluster.CreateObjectReference<IJobObserver>(ordered);
         try
         {
             var result = await Call(SiloLoss.Retry(_ => UnlessGatewayLost(run(observer))), cancellationToken);
+            // The observer stays registered until the job's last events are in: deleting it first loses them.
+            if (ordered is not null)
+            {
+                await ordered.Finish(result, ProgressGrace, cancellationToken);
+            }
+
             return result.Succeeded ? result : throw new RtlJobException(result);
         }
         finally

@@ -11,5 +11,5 @@ namespace Rtl.Grains;
 public interface IPinnedStageGrain : IGrainWithStringKey
 {
     /// <summary>Runs the stage if this activation is on <paramref name="silo"/>; else throws <see cref="PinnedSiloUnavailableException"/>.</summary>
-    Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer, SiloAddress silo);
+    Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table table, StageProgress? progress, SiloAddress silo);
 }

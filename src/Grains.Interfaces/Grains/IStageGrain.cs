@@ -24,5 +24,5 @@ public interface IStageGrain : IGrainWithIntegerKey
     /// <summary>The one key: every silo keeps its own workers under it.</summary>
     const long Local = 0;
 
-    Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table input, IJobObserver? observer);
+    Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table input, StageProgress? progress);
 }

@@ -17,7 +17,7 @@ namespace Rtl.Grains;
 [RandomPlacement]
 public sealed class PinnedStageGrain(ILocalSiloDetails silo, TaskRegistry registry, IOptions<RtlOptions> options) : Grain, IPinnedStageGrain
 {
-    public async Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer, SiloAddress target)
+    public async Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table table, StageProgress? progress, SiloAddress target)
     {
         try
         {
@@ -29,7 +29,7 @@ public sealed class PinnedStageGrain(ILocalSiloDetails silo, TaskRegistry regist
             // Only this silo can tell whether the stage's files are there: its arguments are checked here.
             var environment = TaskEnvironment.For(options.Value, job, silo.Name);
             PipelineValidator.ValidateStage(stage, definition, TablePlan.Of(table), registry, environment, options.Value.ResolvedMemoryBudget);
-            return await StageRunner.Run(GrainFactory, job, stage, definition, table, observer, silo.SiloAddress.ToString());
+            return await StageRunner.Run(GrainFactory, job, stage, definition, table, progress, silo.SiloAddress.ToString());
         }
         finally
         {

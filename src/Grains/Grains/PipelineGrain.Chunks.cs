@@ -32,7 +32,7 @@ public sealed partial class PipelineGrain
     /// joins the results in order — exactly what the whole stage would have produced. A two-phase last task
     /// combines the chunks' partials here, within rounding of the whole stage's sums.
     /// </summary>
-    private async Task<StageResult> RunChunked(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer)
+    private async Task<StageResult> RunChunked(Guid job, int stage, StageDefinition definition, Table table, StageProgress? progress)
     {
         var clock = Stopwatch.StartNew();
         var silos = ActiveSiloAddresses();
@@ -71,10 +71,11 @@ public sealed partial class PipelineGrain
             }
         }
 
-        foreach (var task in timing.Tasks)
+        for (var index = 0; index < timing.Tasks.Count; index++)
         {
-            observer?.TaskStarted(job, stage, task.Task);
-            observer?.TaskCompleted(job, stage, task.Task, task.Milliseconds, task.Notes);
+            var task = timing.Tasks[index];
+            progress?.Started(job, stage, index, task.Task);
+            progress?.Completed(job, stage, index, task.Task, task.Milliseconds, task.Notes);
         }
 
         return new StageResult(joined, timing, null);

@@ -56,7 +56,7 @@ public sealed partial class PipelineGrain(
                         options.Value.ResolvedMemoryBudget, held: input?.ByteSize ?? 0);
                 }
 
-                var result = await RunStage(job, stage, pipeline.Stages[stage], table, observer);
+                var result = await RunStage(job, stage, pipeline.Stages[stage], table, StageProgress.Of(observer, pipeline, stage));
                 stages.Add(result.Timing);
                 if (result.Error is not null)
                 {
@@ -89,10 +89,10 @@ public sealed partial class PipelineGrain(
         }
     }
 
-    private Task<StageResult> RunStage(Guid job, int stage, StageDefinition definition, Table table, IJobObserver? observer) =>
-        definition.On is { } on ? RunPinned(job, stage, definition, table, observer, on)
-        : ShouldChunk(definition, table) ? RunChunked(job, stage, definition, table, observer)
+    private Task<StageResult> RunStage(Guid job, int stage, StageDefinition definition, Table table, StageProgress? progress) =>
+        definition.On is { } on ? RunPinned(job, stage, definition, table, progress, on)
+        : ShouldChunk(definition, table) ? RunChunked(job, stage, definition, table, progress)
         // The stage runs here, yet its first call on this silo still asks the grain directory, whose partition may
         // sit on a silo that just died: until the cluster votes it out that call fails, and a retry then succeeds.
-        : SiloLoss.Retry(_ => GrainFactory.GetGrain<IStageGrain>(IStageGrain.Local).Run(job, stage, definition, table, observer));
+        : SiloLoss.Retry(_ => GrainFactory.GetGrain<IStageGrain>(IStageGrain.Local).Run(job, stage, definition, table, progress));
 }

@@ -14,6 +14,6 @@ public sealed class StageGrain(ILocalSiloDetails silo) : Grain, IStageGrain
 {
     private readonly string here = silo.SiloAddress.ToString();
 
-    public Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table input, IJobObserver? observer) =>
-        StageRunner.Run(GrainFactory, job, stage, definition, input, observer, here);
+    public Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table input, StageProgress? progress) =>
+        StageRunner.Run(GrainFactory, job, stage, definition, input, progress, here);
 }

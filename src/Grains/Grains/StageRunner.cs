@@ -17,18 +17,18 @@ internal static class StageRunner
 {
     /// <param name="partial">Set for a chunk of a stage ending in a two-phase task: that task states its partials.</param>
     public static async Task<StageResult> Run(
-        IGrainFactory grains, Guid job, int stage, StageDefinition definition, Table input, IJobObserver? observer, string silo,
+        IGrainFactory grains, Guid job, int stage, StageDefinition definition, Table input, StageProgress? progress, string silo,
         PartialRun? partial = null)
     {
         var kernel = grains.GetGrain<ITaskKernelGrain>(0);
         var clock = Stopwatch.StartNew();
         var timings = new List<TaskTiming>();
         var table = input;
-        for (var t = 0; t < definition.Tasks.Count; t++)
+        for (var index = 0; index < definition.Tasks.Count; index++)
         {
-            var call = definition.Tasks[t];
-            var toPartial = partial is not null && t == definition.Tasks.Count - 1;
-            observer?.TaskStarted(job, stage, call.Name);
+            var call = definition.Tasks[index];
+            var toPartial = partial is not null && index == definition.Tasks.Count - 1;
+            progress?.Started(job, stage, index, call.Name);
             var started = clock.Elapsed;
             var result = toPartial ? await kernel.RunPartial(job, call, table, partial!.Value.FirstRow) : await kernel.Run(job, call, table);
             var milliseconds = (clock.Elapsed - started).TotalMilliseconds;
@@ -39,7 +39,7 @@ internal static class StageRunner
             }
 
             timings.Add(new TaskTiming(call.Name, milliseconds, result.Table!.RowCount, result.Notes, result.Files, result.Silo));
-            observer?.TaskCompleted(job, stage, call.Name, milliseconds, result.Notes);
+            progress?.Completed(job, stage, index, call.Name, milliseconds, result.Notes);
             if (toPartial)
             {
                 // The rows the two-phase task was given; without them (group_by) only their columns.

@@ -55,7 +55,8 @@ public static class DemoRun
         var cluster = silo.Services.GetRequiredService<IClusterClient>();
         var job = cluster.GetGrain<IJobGrain>(Guid.NewGuid());
         var json = Pipeline.FromJson(DemoPipeline.Json).ToJson();
-        var observer = progress is null ? null : cluster.CreateObjectReference<IJobObserver>(progress);
+        var ordered = progress is null ? null : new OrderedProgress(progress);
+        var observer = ordered is null ? null : cluster.CreateObjectReference<IJobObserver>(ordered);
         try
         {
             var record = observer is null ? await job.Submit(json, "dev.py", null) : await job.SubmitObserved(json, "dev.py", null, observer);
@@ -72,7 +73,13 @@ public static class DemoRun
             }
 
             var table = record.Status == JobStatus.Completed ? await job.Result() : null;
-            return new JobResult(record.Id, table, record.Stages, record.Milliseconds, record.Error);
+            var result = new JobResult(record.Id, table, record.Stages, record.Milliseconds, record.Error);
+            if (ordered is not null)
+            {
+                await ordered.Finish(result, TimeSpan.FromSeconds(2));
+            }
+
+            return result;
         }
         finally
         {

@@ -9,9 +9,6 @@ public sealed class ConsoleProgress(TextWriter output) : JobProgress
 {
     private readonly object gate = new();
     private int lastStage = -1;
-    private int completed;
-
-    public int Completed => Volatile.Read(ref completed);
 
     public override Task TaskStarted(Guid jobId, int stage, string task)
     {
@@ -39,19 +36,8 @@ public sealed class ConsoleProgress(TextWriter output) : JobProgress
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Completed: {milliseconds:F2} ms {task}"));
-            completed++;
         }
 
         return Task.CompletedTask;
-    }
-
-    /// <summary>Progress messages are one-way: give the last ones a moment to arrive before the summary.</summary>
-    public async Task Drain(int expected, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (Completed < expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(5);
-        }
     }
 }

@@ -19,17 +19,6 @@ public sealed class LiveProgress : JobProgress
     private Guid job;
     private int frame;
 
-    public int Completed
-    {
-        get
-        {
-            lock (gate)
-            {
-                return rows.Count(r => r.Milliseconds is not null);
-            }
-        }
-    }
-
     public override Task TaskStarted(Guid jobId, int stage, string task)
     {
         lock (gate)
@@ -57,7 +46,7 @@ public sealed class LiveProgress : JobProgress
     }
 
     /// <summary>Shows the table while <paramref name="work"/> runs; leaves its last state on screen.</summary>
-    public async Task<T> Show<T>(Func<Task<T>> work, Func<T, int> expectedTasks)
+    public async Task<T> Show<T>(Func<Task<T>> work)
     {
         return await AnsiConsole.Live(Render(failed: false)).AutoClear(false).StartAsync(async context =>
         {
@@ -66,16 +55,6 @@ public sealed class LiveProgress : JobProgress
             {
                 context.UpdateTarget(Render(failed: false));
                 await Task.WhenAny(running, Task.Delay(100));
-            }
-
-            if (running.IsCompletedSuccessfully)
-            {
-                // Progress messages are one-way: give the last ones a moment to arrive.
-                var deadline = DateTime.UtcNow.AddSeconds(1);
-                while (Completed < expectedTasks(running.Result) && DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(10);
-                }
             }
 
             context.UpdateTarget(Render(failed: !running.IsCompletedSuccessfully));

@@ -16,14 +16,13 @@ public static class ProgressDisplay
         if (IsLive)
         {
             var live = new LiveProgress();
-            return await live.Show(() => run(live), TaskCount);
+            return await live.Show(() => run(live));
         }
 
-        var plain = new ConsoleProgress(Console.Out);
-        var result = await run(plain);
-        await plain.Drain(TaskCount(result), TimeSpan.FromSeconds(1));
-        return result;
+        return await RunPlain(Console.Out, run);
     }
 
-    private static int TaskCount(JobResult result) => result.Stages.Sum(s => s.Tasks.Count);
+    /// <summary>The seed's plain lines on <paramref name="output"/>, as a piped <c>rtl run</c> prints them.</summary>
+    public static Task<JobResult> RunPlain(TextWriter output, Func<JobProgress, Task<JobResult>> run) =>
+        run(new ConsoleProgress(output));
 }
