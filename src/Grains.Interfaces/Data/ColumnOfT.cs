@@ -82,9 +82,14 @@ public sealed partial class Column<T> : Column where T : unmanaged
         _ => Values[row].ToString() ?? "",
     };
 
+    /// <summary>
+    /// Up to 8 decimals; in scientific notation where numpy's repr of a float uses it (magnitude from 1e16, or below
+    /// 1e-4 but not zero), so 1e308 is <c>1.0e+308</c>, not 309 digits, and 1e-9 is not <c>0.0</c>.
+    /// </summary>
     private static string FormatFloat(double value) =>
         double.IsNaN(value) ? "nan"
         : double.IsPositiveInfinity(value) ? "inf"
         : double.IsNegativeInfinity(value) ? "-inf"
+        : value != 0 && (Math.Abs(value) >= 1e16 || Math.Abs(value) < 1e-4) ? value.ToString("0.0#######e+00", CultureInfo.InvariantCulture)
         : value.ToString("0.0#######", CultureInfo.InvariantCulture);
 }

@@ -62,7 +62,7 @@ public static unsafe partial class CsvFile
 
         if (firstRow is null)
         {
-            return EmptyTable(names ?? [], options.Schema);
+            return header || !options.Header ? throw Empty(path) : EmptyTable(names ?? [], options.Schema);
         }
 
         names ??= [.. Enumerable.Range(0, firstRow.Length).Select(i => i.ToString(CultureInfo.InvariantCulture))];

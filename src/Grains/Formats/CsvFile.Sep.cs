@@ -4,12 +4,23 @@ using Rtl.Data;
 
 namespace Rtl.Formats;
 
-/// <summary>Delimited text with quotes (or a delimiter a number could contain) read by Sep, one row at a time.</summary>
+/// <summary>
+/// Delimited text read by Sep, one row at a time: files with quotes (or a delimiter a number could contain), and
+/// every stream <see cref="TextFile"/> reads. The one reading loop of the three entry points; the mapped reader
+/// is its fast path and gives the same table or the same error (a test pins them together).
+/// </summary>
 public static partial class CsvFile
 {
-    private static Table ReadWithSep(string path, CsvOptions options)
+    internal static Table ReadWithSep(string path, CsvOptions options)
     {
         using var reader = Open(path, options.Delimiter);
+        var lastLine = 0;
+        return ReadRows(reader, path, options, ref lastLine);
+    }
+
+    /// <summary>The table in <paramref name="reader"/>'s rows; <paramref name="lastLine"/> follows the last line read, for errors the reader throws.</summary>
+    internal static Table ReadRows(SepReader reader, string path, CsvOptions options, ref int lastLine)
+    {
         var names = GivenNames(options, out var source);
         var header = options.Header;
         CsvColumn[]? columns = null;
@@ -17,6 +28,7 @@ public static partial class CsvFile
         {
             // Sep 0.17 reports line 2 for the first row when there is no header row; it starts on line 1.
             var line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+            lastLine = row.LineNumberToExcl - 1;
             if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
             {
                 continue; // blank lines separate nothing, as in numpy.loadtxt
@@ -48,6 +60,11 @@ public static partial class CsvFile
             }
         }
 
+        if (columns is null && (header || !options.Header))
+        {
+            throw Empty(path);
+        }
+
         names ??= [];
         return columns is null ? EmptyTable(names, options.Schema)
             : Table.Create(names.Select((name, i) => KeyValuePair.Create(name, columns[i].ToColumn())));
@@ -68,21 +85,24 @@ public static partial class CsvFile
     private static CsvColumn[] CreateColumns(int count, TableSchema? schema) =>
         [.. Enumerable.Range(0, count).Select(i => CsvColumn.Create(schema?.Columns[i].Type))];
 
+    /// <summary>
+    /// How every delimited text is read: column counts are checked by the loop, to name the file and line; an explicit
+    /// separator because Sep's auto-detection guesses from the first line.
+    /// </summary>
+    internal static SepReaderOptions SepReading(char delimiter) => Sep.Reader(o => o with
+    {
+        Sep = new Sep(delimiter),
+        HasHeader = false,
+        DisableColCountCheck = true,
+        Unescape = true,
+        CultureInfo = CultureInfo.InvariantCulture,
+    });
+
     private static SepReader Open(string path, char delimiter)
     {
-        var sep = new Sep(delimiter);
         try
         {
-            // Column counts are checked here, to name the file and line; an explicit separator
-            // because Sep's auto-detection guesses from the first line.
-            return Sep.Reader(o => o with
-            {
-                Sep = sep,
-                HasHeader = false,
-                DisableColCountCheck = true,
-                Unescape = true,
-                CultureInfo = CultureInfo.InvariantCulture,
-            }).FromFile(path);
+            return SepReading(delimiter).FromFile(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

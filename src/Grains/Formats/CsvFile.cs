@@ -90,6 +90,9 @@ public static partial class CsvFile
         _ => $"the first row has {count}",
     };
 
+    /// <summary>Nothing but blank lines (or no bytes at all): no header, no rows, so no column a task could use.</summary>
+    internal static FileFormatException Empty(string path) => new(path, "file is empty");
+
     /// <summary>Columns with no rows: <c>&lt;f8</c> where inferred, as numpy's default dtype.</summary>
     private static Table EmptyTable(string[] names, TableSchema? schema) =>
         Table.Create(names.Select((name, i) => KeyValuePair.Create(name, CsvColumn.Create(schema?.Columns[i].Type).ToColumn())));

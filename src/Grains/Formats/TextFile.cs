@@ -21,6 +21,29 @@ public static partial class TextFile
             : ReadDelimited(reader, path, options.Delimiter, options.Header);
     }
 
+    /// <summary>Whether the file holds anything but white space (a delimited file that does not is an error to read).</summary>
+    public static bool HasText(string path, TextFileOptions options)
+    {
+        using var reader = OpenText(path, options.Compression);
+        var buffer = new char[4096];
+        try
+        {
+            for (int read; (read = reader.Read(buffer)) > 0;)
+            {
+                if (!buffer.AsSpan(0, read).IsWhiteSpace())
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or DecoderFallbackException)
+        {
+            return true; // not text: reading it says why
+        }
+
+        return false;
+    }
+
     /// <summary>A UTF-8 reader over the file (a BOM is skipped), decompressing it when asked.</summary>
     internal static StreamReader OpenText(string path, TextCompression compression) =>
         new(OpenBytes(path, compression), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);

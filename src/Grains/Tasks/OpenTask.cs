@@ -62,7 +62,8 @@ public sealed class OpenTask : IRtlTask
     private static (Table Table, string File) Read(TaskArgs args, ITaskEnvironment environment)
     {
         var (options, file, name, names) = Locate(args, environment);
-        var table = TextFile.Read(file, options);
+        // Columns named in the arguments make an empty file a table of them with no rows; without, it is an error.
+        var table = names is not null && !TextFile.HasText(file, options) ? Table.Empty : TextFile.Read(file, options);
         return (names is null ? table : Rename(args, table, names, name), file);
     }
 

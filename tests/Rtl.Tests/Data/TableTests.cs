@@ -76,6 +76,17 @@ public sealed class TableTests
     }
 
     [Fact]
+    public void Preview_writes_floats_from_1e16_and_below_1e_4_in_scientific_notation_as_numpys_repr_does()
+    {
+        var table = Table.Create(("x", Column.Of(double.MaxValue, 1e16, 123456789.125, 1e-4, 0.00009999, 1e-9, 0, -1.5e300)));
+
+        Assert.StartsWith(
+            "array([(1.79769313e+308,),\n       (1.0e+16,),\n       (123456789.125,),\n       (0.0001,),\n"
+            + "       (9.999e-05,),\n       (1.0e-09,),\n       (0.0,),\n       (-1.5e+300,)]",
+            table.ToPreview(edgeRows: 4));
+    }
+
+    [Fact]
     public void Gather_picks_rows_of_every_dtype_in_the_given_order()
     {
         var table = Table.Create(

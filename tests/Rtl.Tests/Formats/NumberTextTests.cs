@@ -63,10 +63,33 @@ public class NumberTextTests
     [InlineData("abc")]
     [InlineData("1.5.2")]
     [InlineData("0x10")]
-    [InlineData("")]
     [InlineData("1e")]
-    public void Non_numbers_do_not_parse_as_doubles(string text)
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    public void Non_numbers_and_numbers_beyond_a_double_do_not_parse_as_doubles(string text)
     {
         Assert.False(NumberText.TryParse(text, out double _));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void An_empty_cell_is_a_missing_value_nan_in_both_float_widths(string text)
+    {
+        Assert.True(NumberText.TryParse(text, out double wide));
+        Assert.True(NumberText.TryParse(text, out float narrow));
+        Assert.True(double.IsNaN(wide) && float.IsNaN(narrow));
+    }
+
+    [Theory]
+    [InlineData("1e400", true)]
+    [InlineData("-1e999", true)]
+    [InlineData("1e308", false)]
+    [InlineData("inf", false)]
+    [InlineData("-Infinity", false)]
+    [InlineData("x", false)]
+    public void Only_digits_whose_value_no_double_holds_are_beyond_a_double(string text, bool beyond)
+    {
+        Assert.Equal(beyond, NumberText.IsBeyondDouble(text));
     }
 }

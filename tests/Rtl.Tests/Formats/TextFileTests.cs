@@ -48,11 +48,14 @@ public class TextFileTests
     }
 
     [Fact]
-    public void An_empty_file_is_a_table_without_columns()
+    public void An_empty_file_is_an_error_saying_so_not_a_table_without_columns()
     {
         using var dir = new TempDirectory();
+        var path = Write(dir, string.Empty);
 
-        Assert.Equal(0, TextFile.Read(Write(dir, string.Empty)).ColumnCount);
+        var error = Assert.Throws<FileFormatException>(() => TextFile.Read(path));
+
+        Assert.Equal($"{path}: file is empty", error.Message);
     }
 
     [Fact]

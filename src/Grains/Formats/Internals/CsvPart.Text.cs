@@ -28,7 +28,8 @@ internal sealed unsafe partial class CsvPart
             cell = cell[..^1];
         }
 
-        if (CsvBytes.NeedsSep(cell))
+        // A line of white space in a one-column file is blank, not a missing value: ParseRowText skips it.
+        if (CsvBytes.NeedsSep(cell) || (column == 0 && lastColumn && CsvBytes.IsBlank(cell, layout.Delimiter)))
         {
             return false;
         }

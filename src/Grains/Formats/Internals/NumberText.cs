@@ -4,7 +4,9 @@ namespace Rtl.Formats;
 
 /// <summary>
 /// Numbers in delimited text the way numpy reads and writes them: invariant culture, no thousands
-/// separators, <c>nan</c>/<c>inf</c>/<c>-inf</c> for the non-finite floats.
+/// separators, <c>nan</c>/<c>inf</c>/<c>-inf</c> for the non-finite floats. An empty cell is a missing float
+/// (NaN, as numpy.genfromtxt and pandas read it); a number beyond the range of a double is not read as infinity
+/// but refused, and <see cref="IsBeyondDouble"/> tells the error message why.
 /// </summary>
 internal static class NumberText
 {
@@ -26,8 +28,27 @@ internal static class NumberText
 
     public static bool TryParse(ReadOnlySpan<char> text, out double value) =>
         TryParseShortDecimal(text, out value)
-        || double.TryParse(text, NumberStyles.Float, Invariant, out value)
-        || TryParseInfinity(text, out value);
+        || (double.TryParse(text, NumberStyles.Float, Invariant, out value) && (double.IsFinite(value) || IsSpelledOut(text)))
+        || TryParseInfinity(text, out value)
+        || IsMissing(text, out value);
+
+    /// <summary>Digits whose value no double holds (<c>1e400</c>): the runtime would read them as infinity.</summary>
+    public static bool IsBeyondDouble(ReadOnlySpan<char> text) =>
+        double.TryParse(text, NumberStyles.Float, Invariant, out var value) && double.IsInfinity(value) && !IsSpelledOut(text);
+
+    /// <summary><c>nan</c>, <c>inf</c>, <c>Infinity</c> and their signed forms, as opposed to digits.</summary>
+    private static bool IsSpelledOut(ReadOnlySpan<char> text)
+    {
+        var word = text.Trim().TrimStart("+-");
+        return word.Length > 0 && char.IsAsciiLetter(word[0]);
+    }
+
+    /// <summary>An empty (or blank) cell: a missing value, NaN.</summary>
+    private static bool IsMissing(ReadOnlySpan<char> text, out double value)
+    {
+        value = text.IsWhiteSpace() ? double.NaN : 0;
+        return text.IsWhiteSpace();
+    }
 
     // Exact powers of ten as doubles: 10^0 … 10^22 are all representable.
     internal static ReadOnlySpan<double> PowersOfTen =>
@@ -167,12 +188,13 @@ internal static class NumberText
 
     public static bool TryParse(ReadOnlySpan<char> text, out float value)
     {
-        if (float.TryParse(text, NumberStyles.Float, Invariant, out value))
+        // Beyond a float's range is infinity, as numpy's float32 makes it; beyond a double's is refused, as for <f8.
+        if (float.TryParse(text, NumberStyles.Float, Invariant, out value) && !IsBeyondDouble(text))
         {
             return true;
         }
 
-        var parsed = TryParseInfinity(text, out var wide);
+        var parsed = TryParseInfinity(text, out var wide) || IsMissing(text, out wide);
         value = (float)wide;
         return parsed;
     }

@@ -130,7 +130,8 @@ internal static unsafe class Utf8Number
             return null;
         }
 
-        return FastDoubleParser.TryParseDouble(p, end, out var consumed, out value, NumberStyles.Float, (byte)'.')
+        // Digits beyond a double's range come out as infinity: left to the text parser, which refuses them.
+        return FastDoubleParser.TryParseDouble(p, end, out var consumed, out value, NumberStyles.Float, (byte)'.') && double.IsFinite(value)
             ? p + consumed
             : null;
     }
