@@ -26,6 +26,17 @@ public sealed partial class RtlClient
         Call(cluster.GetGrain<INamedPipelineGrain>(name).Remove(), cancellationToken);
 
     /// <summary>
+    /// Why a silo would refuse <paramref name="pipeline"/> on <paramref name="input"/> before running any task (an unknown
+    /// task, a bad argument, a missing column, over its memory budget), or null: a check before a submission is acked.
+    /// </summary>
+    public Task<string?> CheckAsync(Pipeline pipeline, Table? input = null, CancellationToken cancellationToken = default)
+    {
+        var table = input ?? Table.Empty;
+        return Retried(() => cluster.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Check(pipeline, table.Schema, table.RowCount, table.ByteSize),
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Submits a durable job: its record is persisted before this returns. A silo lost meanwhile is survived: the
     /// submission is sent again under the same job id, which the job accepts once.
     /// </summary>

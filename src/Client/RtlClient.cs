@@ -48,6 +48,11 @@ public sealed partial class RtlClient : IAsyncDisposable
             throw new RtlConnectionException(NoCluster(options));
         }
 
+        if (options.Gateways.Count == 0 && await ClusterProbe.WhyNone(options, cancellationToken) is { } none)
+        {
+            throw new RtlConnectionException($"{NoCluster(options)} ({none})");
+        }
+
         var gatewayLoss = new GatewayLossSignal();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleansClient(client =>

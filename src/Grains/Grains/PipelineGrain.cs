@@ -39,6 +39,20 @@ public sealed partial class PipelineGrain(
         return await Run(job, Pipeline.FromJson(json), input, observer);
     }
 
+    public Task<string?> Check(Pipeline pipeline, TableSchema schema, long rows, long bytes)
+    {
+        try
+        {
+            var environment = TaskEnvironment.For(options.Value, Guid.NewGuid(), silo.Name);
+            PipelineValidator.ValidateFrom(pipeline, 0, new TablePlan(schema, rows), registry, environment, options.Value.ResolvedMemoryBudget, held: bytes);
+            return Task.FromResult<string?>(null);
+        }
+        catch (PipelineFormatException e)
+        {
+            return Task.FromResult<string?>(e.Message);
+        }
+    }
+
     public async Task<JobResult> Run(Guid job, Pipeline pipeline, Table? input, IJobObserver? observer)
     {
         var clock = Stopwatch.StartNew();

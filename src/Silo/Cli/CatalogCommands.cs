@@ -16,7 +16,8 @@ public static class CatalogCommands
     /// <summary>Every registered task with its arguments (the seed's <c>--meta</c>), plugins marked with their file.</summary>
     public static int Tasks(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown("plugins-dir");
+        line.RejectUnknown();
+        line.RejectExtra(0);
         var registry = LoadRegistry(options);
         foreach (var task in registry.All)
         {
@@ -45,7 +46,7 @@ public static class CatalogCommands
 
     public static async Task<int> Pipeline(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown("embedded");
+        line.RejectUnknown();
         var action = line.Positional(0, "action: add, list, show or remove");
         await using var session = await ClusterSession.Open(line, options);
         var client = session.Client;
@@ -67,8 +68,14 @@ public static class CatalogCommands
                 return 0;
             case "show":
                 var shown = await client.GetPipelineAsync(line.Positional(1, "pipeline name"));
-                Console.WriteLine(shown?.ToJson(indented: true) ?? $"no pipeline named '{line.Positionals[1]}'");
-                return shown is null ? 1 : 0;
+                if (shown is null)
+                {
+                    Console.Error.WriteLine($"rtl: no pipeline named '{line.Positionals[1]}'");
+                    return 1;
+                }
+
+                Console.WriteLine(shown.ToJson(indented: true));
+                return 0;
             case "remove":
                 var removed = line.Positional(1, "pipeline name");
                 if (await client.RemovePipelineAsync(removed))
@@ -86,7 +93,14 @@ public static class CatalogCommands
 
     public static async Task<int> Jobs(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown("embedded", "count");
+        line.RejectUnknown();
+        line.RejectExtra(1);
+        var count = line.IntOption("count") ?? 20;
+        if (count < 1)
+        {
+            throw new UsageException($"--count expects a positive number, got '{line.Option("count")}'");
+        }
+
         await using var session = await ClusterSession.Open(line, options);
         if (line.Positionals.Count > 0)
         {
@@ -100,7 +114,7 @@ public static class CatalogCommands
             return 0;
         }
 
-        foreach (var job in await session.Client.ListJobsAsync(line.IntOption("count") ?? 20))
+        foreach (var job in await session.Client.ListJobsAsync(count))
         {
             var name = job.PipelineName ?? "(inline)";
             Console.WriteLine($"{job.Id}  {job.Status.ToString().ToLowerInvariant(),-9}  {job.Submitted:u}  {job.Milliseconds,10:F2} ms  {name}{(job.Error is null ? "" : "  " + job.Error)}");
@@ -111,7 +125,8 @@ public static class CatalogCommands
 
     public static async Task<int> Job(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown("embedded", "output");
+        line.RejectUnknown();
+        line.RejectExtra(1);
         var text = line.Positional(0, "job id");
         if (!Guid.TryParse(text, out var id))
         {

@@ -10,7 +10,7 @@ public static class Cli
         rtl start | stop | restart     start a silo in the background / stop the data dir's silos
                                        [--start-timeout SECONDS] (default 120: give up, stop it and say why)
         rtl status                     list the cluster's silos (exit 3 when none is running)
-        rtl demo                       run the seed's dev.py on synthetic data, write its plots, serve the jobs page   [--no-wait] [--no-dashboard]
+        rtl demo                       run the seed's dev.py on synthetic data, write its plots, serve the jobs page   [--no-wait] [--web-port N] [--no-dashboard]
         rtl run PIPELINE.json|NAME     run a pipeline   [--input FILE] [--output FILE] [--embedded]
         rtl submit PIPELINE.json|NAME  submit a durable job, print its id   [--input FILE] [--wait]
         rtl jobs                       list recent jobs   [--count N]
@@ -23,13 +23,15 @@ public static class Cli
         rtl stream list | show NAME | remove NAME
         rtl tasks                      list the tasks and their arguments, plugins' included
         rtl --version                  the version, the platform it was built for and the .NET runtime it runs on
+        rtl VERB --help                that verb's own help: every option it takes
 
         Options: --data-dir DIR (default ~/.rtl), --name NAME, --silo-port, --gateway-port, --web-port, --cluster-id,
+                 --storage sqlite|postgres, --connection-string TEXT, --tls-certificate FILE,
                  --files-root DIR (where task paths resolve; default <data dir>/files),
                  --force-files-root (accept /, ~ or above as the files root), --plugins-dir DIR (default <data dir>/plugins),
-                 --address IP, --max-kernels N,
+                 --address IP, --max-kernels N, --max-table-bytes N, --memory-budget N, --chunking, --chunk-rows N,
                  --debug, --profile, --no-dashboard (a Pi Zero's saving: no Orleans dashboard)
-        Files (--input/--output): .csv (header row) or .dat with its .meta
+        Files (--input/--output): .csv (header row), .dat with its .meta, or .npy
         """;
 
     public static async Task<int> Main(string[] args)
@@ -49,7 +51,9 @@ public static class Cli
             var options = OptionsLoader.Load(line);
             if (line.Has("help") || line.Verb is "help")
             {
-                Console.WriteLine(Usage);
+                // `rtl run --help` and `rtl help run`: that verb's own help; otherwise every verb's line.
+                var verb = line.Verb is "help" && line.Positionals.Count > 0 ? line.Positionals[0] : line.Verb;
+                Console.WriteLine(CliVerbs.Help(verb) ?? Usage);
                 return 0;
             }
 

@@ -22,6 +22,11 @@ public sealed class CommandLine
             {
                 flags.Add("help");
             }
+            else if (arg.Length > 1 && arg[0] == '-' && arg[1] != '-')
+            {
+                // No short options but -h: `-i FILE` would otherwise be two stray positionals, silently ignored.
+                throw new UsageException($"unknown option '{arg}' (options are spelled --name)");
+            }
             else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
             {
                 var body = arg[2..];
@@ -74,16 +79,23 @@ public sealed class CommandLine
     public string Positional(int index, string what) =>
         index < Positionals.Count ? Positionals[index] : throw new UsageException($"missing {what}");
 
-    /// <summary>Options nobody asked for are typos: name them.</summary>
-    /// <summary>Options every command takes: where the cluster's database is and how to reach it.</summary>
-    private static readonly string[] GlobalOptions = ["data-dir", "cluster-id", "debug", "help", "storage", "connection-string", "tls-certificate"];
-
-    public void RejectUnknown(params string[] known)
+    /// <summary>Options the verb does not take (<see cref="CliVerbs"/>) are typos: name them.</summary>
+    public void RejectUnknown()
     {
-        var unknown = options.Keys.Concat(flags).Except(known).Except(GlobalOptions).ToArray();
+        var unknown = options.Keys.Concat(flags).Except(CliVerbs.Options(Verb)).ToArray();
         if (unknown.Length > 0)
         {
             throw new UsageException($"unknown option {string.Join(", ", unknown.Select(u => "--" + u))} for 'rtl {Verb}'");
+        }
+    }
+
+    /// <summary>Positionals past the <paramref name="allowed"/> ones: `rtl run p.json in.csv` meant `--input in.csv`.</summary>
+    public void RejectExtra(int allowed)
+    {
+        if (Positionals.Count > allowed)
+        {
+            throw new UsageException($"unexpected argument '{Positionals[allowed]}' for 'rtl {Verb}'"
+                + (Verb is "run" or "submit" ? " (an input table goes after --input)" : ""));
         }
     }
 }

@@ -14,7 +14,7 @@ public static class DemoCommand
 {
     public static async Task<int> Demo(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown("no-wait", "web-port", "no-dashboard");
+        line.RejectUnknown();
         var demo = DemoRun.Options(options);
         var data = DemoRun.WriteData(demo, out var table);
         Console.WriteLine($"Wrote {table.RowCount:N0} rows × {table.ColumnCount} columns of synthetic Spark job metrics: {data} (+ .meta)");

@@ -12,10 +12,11 @@ public static class RunCommands
     /// <summary>Runs a pipeline (a JSON file or a stored name) and prints the seed's progress lines and the result.</summary>
     public static async Task<int> Run(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown("input", "output", "embedded", "files-root", "force-files-root", "plugins-dir");
+        line.RejectUnknown();
+        line.RejectExtra(1);
         var target = line.Positional(0, "pipeline: a JSON file or the name of a stored pipeline");
         var input = ReadInput(line);
-        var pipeline = File.Exists(target) ? Pipeline.FromJson(await File.ReadAllTextAsync(target)) : null;
+        var pipeline = await ReadPipelineFile(target);
         await using var session = await ClusterSession.Open(line, options);
         // A live table on a terminal; the seed's plain lines when piped.
         var result = await ProgressDisplay.Run(progress => pipeline is not null
@@ -34,13 +35,21 @@ public static class RunCommands
     /// <summary>Submits a durable job and prints its id; <c>--wait</c> waits for it and prints its record.</summary>
     public static async Task<int> Submit(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown("input", "embedded", "wait");
+        line.RejectUnknown();
+        line.RejectExtra(1);
         var target = line.Positional(0, "pipeline: a JSON file or the name of a stored pipeline");
         var input = ReadInput(line);
+        var file = await ReadPipelineFile(target);
         await using var session = await ClusterSession.Open(line, options);
-        var record = File.Exists(target)
-            ? await session.Client.SubmitAsync(Pipeline.FromJson(await File.ReadAllTextAsync(target)), input)
-            : await session.Client.SubmitAsync(target, input);
+        var pipeline = file ?? await session.Client.GetPipelineAsync(target) ?? throw new ArgumentException(await NoPipeline(session, target));
+        // Refused now, as `run` would refuse it, rather than acked with an id and failed later.
+        if (await session.Client.CheckAsync(pipeline, input) is { } refusal)
+        {
+            Console.Error.WriteLine($"rtl: {refusal}");
+            return CliErrors.Failed;
+        }
+
+        var record = file is not null ? await session.Client.SubmitAsync(pipeline, input) : await session.Client.SubmitAsync(target, input);
         Console.WriteLine(record.Id);
         if (line.Has("wait") || line.Has("embedded"))
         {
@@ -50,6 +59,28 @@ public static class RunCommands
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The pipeline in the file <paramref name="target"/> names, or null when it names a stored pipeline instead. An
+    /// argument that looks like a path (a folder in it, or <c>.json</c>) and is not a file is a mistyped path.
+    /// </summary>
+    private static async Task<Pipeline?> ReadPipelineFile(string target)
+    {
+        if (File.Exists(target))
+        {
+            return Pipeline.FromJson(await File.ReadAllTextAsync(target));
+        }
+
+        var looksLikePath = target.Contains('/') || target.Contains(Path.DirectorySeparatorChar)
+            || target.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        return looksLikePath ? throw new FileNotFoundException($"file not found: {target}") : null;
+    }
+
+    private static async Task<string> NoPipeline(ClusterSession session, string name)
+    {
+        var stored = await session.Client.ListPipelinesAsync();
+        return $"no pipeline named '{name}' (stored: {(stored.Count == 0 ? "none" : string.Join(", ", stored))})";
     }
 
     private static Table? ReadInput(CommandLine line) =>

@@ -8,12 +8,10 @@ namespace Rtl.Silo.Cli;
 /// <summary><c>rtl silo | start | stop | restart | status</c>.</summary>
 public static class SiloCommands
 {
-    private static readonly string[] SiloOptions = ["silo-port", "gateway-port", "web-port", "cluster-id", "files-root", "force-files-root", "plugins-dir", "address", "max-kernels", "profile", "max-table-bytes", "memory-budget", "chunking", "chunk-rows", "name", "no-dashboard"];
-
     /// <summary>Runs a silo in the foreground until SIGTERM / Ctrl-C (what systemd runs).</summary>
     public static async Task<int> Silo(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown(SiloOptions);
+        line.RejectUnknown();
         var pidFile = SiloProcesses.PidFile(options.DataDir, options.SiloPort);
         // `rtl start` may already have written this process's own pid: only another live process counts.
         if (SiloProcesses.Running(options.DataDir).Any(s => s.Port == options.SiloPort && s.Pid != Environment.ProcessId))
@@ -69,7 +67,7 @@ public static class SiloCommands
     /// </summary>
     public static async Task<int> Start(CommandLine line, RtlOptions options)
     {
-        line.RejectUnknown([.. SiloOptions, "start-timeout"]);
+        line.RejectUnknown();
         var timeout = StartTimeout(line);
         if (SiloProcesses.Running(options.DataDir).FirstOrDefault(s => s.Port == options.SiloPort) is { Pid: > 0 } running)
         {

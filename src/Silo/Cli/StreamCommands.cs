@@ -10,7 +10,7 @@ public static class StreamCommands
     public static async Task<int> Stream(CommandLine line, RtlOptions options)
     {
         var action = line.Positional(0, "action: add, list, show or remove");
-        line.RejectUnknown(action == "add" ? ["embedded", "source", "window", "every", "sink", "buffer"] : ["embedded"]);
+        line.RejectUnknown();
         await using var session = await ClusterSession.Open(line, options);
         var client = session.Client;
         switch (action)

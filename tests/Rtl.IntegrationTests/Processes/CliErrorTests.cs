@@ -32,6 +32,31 @@ public sealed class CliErrorTests(RealSilos silos) : IClassFixture<RealSilos>
     }
 
     [Fact]
+    public async Task Submit_of_an_invalid_pipeline_is_refused_before_an_id_is_printed_like_run()
+    {
+        await File.WriteAllTextAsync(Path.Combine(silos.Files, "bad.json"), """{"stages": [{"tasks": [{"task": "task_ad"}]}]}""");
+
+        var submit = await silos.Rtl("submit", Path.Combine(silos.Files, "bad.json"));
+        var run = await silos.Rtl("run", Path.Combine(silos.Files, "bad.json"));
+
+        Assert.True(submit.ExitCode == 1, submit.ToString());
+        Assert.Equal("", submit.Stdout.Trim()); // no job id
+        Assert.StartsWith("rtl: stage 0: unknown task 'task_ad'", submit.Stderr);
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("rtl: stage 0: unknown task 'task_ad'", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Pipeline_show_of_an_unknown_name_writes_its_error_to_stderr()
+    {
+        var show = await silos.Rtl("pipeline", "show", "nosuch");
+
+        Assert.Equal(1, show.ExitCode);
+        Assert.Equal("", show.Stdout.Trim());
+        Assert.Equal("rtl: no pipeline named 'nosuch'", show.Stderr.Trim());
+    }
+
+    [Fact]
     public async Task An_unexpected_error_is_one_line_with_its_message_and_exit_1()
     {
         var dataDir = CorruptDataDir();

@@ -2,7 +2,11 @@ using Xunit;
 
 namespace Rtl.IntegrationTests.Processes;
 
-/// <summary>The CLI when nothing is running: clear words and the documented exit codes.</summary>
+/// <summary>
+/// The CLI when nothing is running: clear words and the documented exit codes. What a newcomer types wrong gets its
+/// own answer — exit 2 naming the token for a mistyped command line, "file not found" for a mistyped path — before
+/// any cluster is asked.
+/// </summary>
 public sealed class NoClusterTests : IDisposable
 {
     private static readonly TimeSpan Command = TimeSpan.FromMinutes(1);
@@ -64,6 +68,79 @@ public sealed class NoClusterTests : IDisposable
         {
             await Rtl("stop");
         }
+    }
+
+    [Fact]
+    public async Task Version_prints_the_version_and_succeeds()
+    {
+        var version = await Rtl("--version");
+
+        Assert.True(version.ExitCode == 0, version.ToString());
+        Assert.StartsWith("rtl ", version.Stdout);
+        Assert.Contains(".NET", version.Stdout);
+    }
+
+    [Fact]
+    public async Task Run_help_prints_the_run_verbs_own_help_with_every_option_it_takes()
+    {
+        var help = await Rtl("run", "--help");
+
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.StartsWith("rtl run PIPELINE.json|NAME", help.Stdout);
+        foreach (var option in new[] { "--input", "--output", "--embedded", "--files-root", "--plugins-dir", "--storage", "--connection-string", "--tls-certificate", "--data-dir" })
+        {
+            Assert.Contains(option, help.Stdout);
+        }
+
+        Assert.DoesNotContain("rtl silo", help.Stdout); // not the global screen
+    }
+
+    [Fact]
+    public async Task A_stray_positional_is_a_usage_error_naming_it()
+    {
+        var run = await Rtl("run", "ok.json", "in.csv");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unexpected argument 'in.csv' for 'rtl run'", run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_short_flag_is_a_usage_error_naming_it()
+    {
+        var run = await Rtl("run", "ok.json", "-i", "in.csv");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown option '-i'", run.Stderr);
+    }
+
+    [Fact]
+    public async Task An_option_the_verb_does_not_take_is_a_usage_error_naming_it()
+    {
+        var submit = await Rtl("submit", "ok.json", "--output", "out.csv");
+
+        Assert.Equal(2, submit.ExitCode);
+        Assert.Contains("unknown option --output for 'rtl submit'", submit.Stderr);
+    }
+
+    [Fact]
+    public async Task A_mistyped_pipeline_path_says_file_not_found_without_the_stored_pipelines_hint()
+    {
+        var run = await Rtl("run", "nosuch.json");
+        var submit = await Rtl("submit", "pipelines/nosuch");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("rtl: file not found: nosuch.json", run.Stderr.Trim());
+        Assert.Equal(1, submit.ExitCode);
+        Assert.Equal("rtl: file not found: pipelines/nosuch", submit.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task A_negative_count_is_a_usage_error()
+    {
+        var jobs = await Rtl("jobs", "--count", "-1");
+
+        Assert.Equal(2, jobs.ExitCode);
+        Assert.Contains("--count expects a positive number, got '-1'", jobs.Stderr);
     }
 
     public void Dispose() => Directory.Delete(dataDir, recursive: true);
