@@ -108,6 +108,30 @@ public class DelimitedReadersAgreementTests
         Assert.Equal(mapped.Message, sep.Message);
     }
 
+    [Theory]
+    [InlineData(DType.F8, "nan")]
+    [InlineData(DType.F4, "nan")]
+    [InlineData(DType.I8, "line 3, column 2 ('b'): expected an integer (<i8), found an empty value")]
+    [InlineData(DType.I4, "line 3, column 2 ('b'): expected a 32-bit integer (<i4), found an empty value")]
+    [InlineData(DType.U1, "line 3, column 2 ('b'): expected an integer from 0 to 255 (|u1), found an empty value")]
+    [InlineData(DType.B1, "line 3, column 2 ('b'): expected a boolean: True, False, 1 or 0 (|b1), found an empty value")]
+    public void An_empty_cell_of_a_schema_column_is_nan_in_floats_and_an_error_elsewhere_on_every_path(DType type, string expected)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("in.csv");
+        File.WriteAllText(path, "a,b\n1,1\n2,\n");
+        var options = new CsvOptions { Schema = new TableSchema([new ColumnSchema("a", DType.I8), new ColumnSchema("b", type)]) };
+
+        var outcomes = new[]
+        {
+            Outcome(() => CsvFile.Read(path, options)),
+            Outcome(() => CsvFile.Read(path, options, partBytes: 4)),
+            Outcome(() => CsvFile.ReadWithSep(path, options)),
+        }.Select(o => o is Table table ? table["b"].GetDouble(1).ToString(System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant() : (string)o);
+
+        Assert.All(outcomes, outcome => Assert.Equal(expected == "nan" ? "nan" : $"{path}: {expected}", outcome));
+    }
+
     /// <summary>Every reader's outcome on <paramref name="text"/>: the schema and values, or the error.</summary>
     private static IEnumerable<string> ReadEach(string text)
     {
