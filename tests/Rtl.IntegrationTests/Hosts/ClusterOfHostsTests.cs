@@ -10,74 +10,60 @@ namespace Rtl.IntegrationTests.Hosts;
 /// their results and plots, and every host serves every job, whatever happens to the host that ran it.
 /// </summary>
 [Collection(ClusterOfHostsCollection.Name)]
-public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelper output) : HostsTest(cluster, output)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(4);
-
-    private IReadOnlyList<long> mark = [];
-
-    public async Task InitializeAsync()
-    {
-        await cluster.EnsureAllUpAsync();
-        mark = cluster.LogMark();
-    }
-
-    public Task DisposeAsync()
-    {
-        cluster.WriteLogs(output, mark);
-        return Task.CompletedTask;
-    }
 
     [HostsFact]
     public async Task A_host_cannot_see_another_hosts_data_dir_or_files()
     {
-        var secret = Path.Combine(cluster[2].FilesRoot, "only-on-host-2.csv");
+        var secret = Path.Combine(Cluster[2].FilesRoot, "only-on-host-2.csv");
         await File.WriteAllTextAsync(secret, "a\n1\n");
 
         // /proc/<pid>/root shows the file system as that process sees it, through its own mounts.
-        Assert.False(File.Exists($"/proc/{cluster[1].Pid}/root{secret}"), "host 1's silo can read host 2's files");
-        Assert.False(Directory.Exists($"/proc/{cluster[3].Pid}/root{Path.Combine(cluster[2].DataDir, "rtl.db")}"));
-        Assert.True(File.Exists($"/proc/{cluster[2].Pid}/root{secret}"), "host 2's silo cannot read its own files");
-        output.WriteLine($"addresses: {string.Join(", ", cluster.Hosts.Select(h => h.Address))} (distinct: {cluster.DistinctAddresses})");
+        Assert.False(File.Exists($"/proc/{Cluster[1].Pid}/root{secret}"), "host 1's silo can read host 2's files");
+        Assert.False(Directory.Exists($"/proc/{Cluster[3].Pid}/root{Path.Combine(Cluster[2].DataDir, "rtl.db")}"));
+        Assert.True(File.Exists($"/proc/{Cluster[2].Pid}/root{secret}"), "host 2's silo cannot read its own files");
+        Output.WriteLine($"addresses: {string.Join(", ", Cluster.Hosts.Select(h => h.Address))} (distinct: {Cluster.DistinctAddresses})");
     }
 
     [HostsFact]
     public async Task Durable_jobs_survive_a_killed_host_and_every_host_serves_every_result_and_plot()
     {
         var traffic = new JobTraffic();
-        var hosts = cluster.Hosts;
+        var hosts = Cluster.Hosts;
 
         var clock = new Stopwatch();
         // Twelve at once, so the hosts are busy with them when one dies; then the rest, six at a time.
         await Task.WhenAll(Enumerable.Range(0, 12).Select(i => traffic.SubmitAsync(hosts, i % hosts.Count, TimeSpan.FromMinutes(1))));
         // Placement weighs the silos' load, so which host gets jobs varies: kill host 2 or 3, whichever is seen
         // running one (host 1 stays up: the test reads the records through it).
-        var (victim, inFlight) = await JobTraffic.RunningOnAsync(cluster[1], [cluster[2], cluster[3]], traffic.Acked, TimeSpan.FromSeconds(30));
+        var (victim, inFlight) = await JobTraffic.RunningOnAsync(Cluster[1], [Cluster[2], Cluster[3]], traffic.Acked, TimeSpan.FromSeconds(30));
         await victim.KillAsync(); // SIGKILL while its jobs run
         clock.Start();
-        output.WriteLine($"killed {victim} after {traffic.Acked.Count} acknowledged jobs, job {inFlight?.ToString() ?? "(none seen)"} running there");
+        Output.WriteLine($"killed {victim} after {traffic.Acked.Count} acknowledged jobs, job {inFlight?.ToString() ?? "(none seen)"} running there");
         for (var batch = 12; batch < 30; batch += 6)
         {
             await Task.WhenAll(Enumerable.Range(batch, 6).Select(i => traffic.SubmitAsync(hosts, i % hosts.Count, TimeSpan.FromMinutes(1))));
         }
 
-        var records = await JobTraffic.WaitAllAsync(cluster[1], traffic.Acked, Settle);
+        var records = await JobTraffic.WaitAllAsync(Cluster[1], traffic.Acked, Settle);
         var lastCompletion = clock.Elapsed;
         var completed = records.Values.Count(r => r["status"]!.GetValue<string>() == "completed");
-        output.WriteLine($"jobs sent {traffic.Sent}, acked {traffic.Acked.Count}, completed {completed}, lost {traffic.Acked.Count - completed}; " +
+        Output.WriteLine($"jobs sent {traffic.Sent}, acked {traffic.Acked.Count}, completed {completed}, lost {traffic.Acked.Count - completed}; " +
             $"503s {traffic.Unavailable}; kill to last completion {lastCompletion.TotalSeconds:F1} s");
         Assert.True(traffic.Problems.Count == 0, string.Join("\n", traffic.Problems.Take(5)));
         Assert.Equal(traffic.Sent, traffic.Acked.Count);
         Assert.All(traffic.Acked, job => Assert.True(records.TryGetValue(job, out var r) && r["status"]!.GetValue<string>() == "completed",
             $"job {job}: {(records.TryGetValue(job, out var record) ? record.ToJsonString() : "still running")}"));
-        output.WriteLine($"job run times: {string.Join(", ", records.Values.Select(r => r["milliseconds"]!.GetValue<double>().ToString("F0")))} ms");
+        Output.WriteLine($"job run times: {string.Join(", ", records.Values.Select(r => r["milliseconds"]!.GetValue<double>().ToString("F0")))} ms");
         var resumed = records.Values.Where(r => Attempts(r).Count > 1).ToArray();
-        output.WriteLine($"{resumed.Length} job(s) resumed after the kill: {string.Join("; ", resumed.Select(r => string.Join(" → ", Attempts(r))))}");
+        Output.WriteLine($"{resumed.Length} job(s) resumed after the kill: {string.Join("; ", resumed.Select(r => string.Join(" → ", Attempts(r))))}");
         Assert.Contains(records.Values, r => Attempts(r).Count > 1 && Attempts(r)[0].Contains(victim.Address + ":" + victim.SiloPort, StringComparison.Ordinal));
 
         await AssertServedByAll(traffic.Acked, hosts.Where(h => h.IsRunning));
         await victim.StartAsync();
-        await cluster.WaitForActiveSilosAsync(ClusterOfHosts.Count);
+        await Cluster.WaitForActiveSilosAsync(ClusterOfHosts.Count);
         await AssertServedByAll(traffic.Acked, [victim]);
 
         // The CLI of the host that came back writes a result of a job it never ran.
@@ -91,7 +77,7 @@ public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelpe
     public async Task A_rolling_restart_loses_no_job()
     {
         var traffic = new JobTraffic();
-        var hosts = cluster.Hosts;
+        var hosts = Cluster.Hosts;
         for (var round = 0; round < hosts.Count; round++)
         {
             var restarting = hosts[round];
@@ -103,12 +89,12 @@ public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelpe
 
             Assert.True(await stopping, $"{restarting} did not stop within 40 s of SIGTERM");
             await restarting.StartAsync();
-            await cluster.WaitForActiveSilosAsync(ClusterOfHosts.Count);
+            await Cluster.WaitForActiveSilosAsync(ClusterOfHosts.Count);
         }
 
-        var records = await JobTraffic.WaitAllAsync(cluster[1], traffic.Acked, Settle);
+        var records = await JobTraffic.WaitAllAsync(Cluster[1], traffic.Acked, Settle);
         var completed = records.Values.Count(r => r["status"]!.GetValue<string>() == "completed");
-        output.WriteLine($"jobs sent {traffic.Sent}, acked {traffic.Acked.Count}, completed {completed}; 503s {traffic.Unavailable}");
+        Output.WriteLine($"jobs sent {traffic.Sent}, acked {traffic.Acked.Count}, completed {completed}; 503s {traffic.Unavailable}");
         Assert.True(traffic.Problems.Count == 0, string.Join("\n", traffic.Problems.Take(5)));
         Assert.Equal(traffic.Sent, completed);
         await AssertServedByAll(traffic.Acked, hosts);
@@ -117,7 +103,7 @@ public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelpe
     [HostsFact]
     public async Task A_stage_pinned_to_a_host_reads_its_file_and_waits_while_that_host_is_down()
     {
-        var keeper = cluster[3];
+        var keeper = Cluster[3];
         await File.WriteAllTextAsync(Path.Combine(keeper.FilesRoot, "greenhouse.csv"), "t,temperature\n1,20.5\n2,23.5\n");
         var body = $$$"""
             {"pipeline": {"stages": [
@@ -125,19 +111,19 @@ public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelpe
               {"tasks": [{"task": "average", "operations": [{"a": "temperature", "column": "mean"}]}]}]}}
             """;
 
-        var first = await Submit(cluster[1], body);
-        var done = (await JobTraffic.WaitAllAsync(cluster[1], [first], Settle))[first];
+        var first = await Submit(Cluster[1], body);
+        var done = (await JobTraffic.WaitAllAsync(Cluster[1], [first], Settle))[first];
         Assert.True(done["status"]!.GetValue<string>() == "completed", done.ToJsonString());
         Assert.True(keeper.Ran(done["stages"]![0]!["silo"]!.GetValue<string>()), done.ToJsonString());
 
         await keeper.KillAsync();
-        var second = await Submit(cluster[1], body);
-        var waiting = await WaitingFor(cluster[1], second, TimeSpan.FromMinutes(2));
-        output.WriteLine($"while {keeper} was down the job waited for: {waiting}");
+        var second = await Submit(Cluster[1], body);
+        var waiting = await WaitingFor(Cluster[1], second, TimeSpan.FromMinutes(2));
+        Output.WriteLine($"while {keeper} was down the job waited for: {waiting}");
         Assert.Contains($"{keeper.Address}:{keeper.SiloPort}", waiting);
         await keeper.StartAsync();
 
-        var after = (await JobTraffic.WaitAllAsync(cluster[1], [second], Settle))[second];
+        var after = (await JobTraffic.WaitAllAsync(Cluster[1], [second], Settle))[second];
         Assert.True(after["status"]!.GetValue<string>() == "completed", after.ToJsonString());
         Assert.True(keeper.Ran(after["stages"]![0]!["silo"]!.GetValue<string>()), after.ToJsonString());
     }
@@ -186,7 +172,7 @@ public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelpe
         {
             var wrong = (await Task.WhenAll(jobs.Select(job => JobTraffic.ServedWrongAsync(host, job)))).OfType<string>().ToArray();
             Assert.True(wrong.Length == 0, $"{wrong.Length} of {jobs.Count} jobs not served right by {host}:\n{string.Join('\n', wrong.Take(5))}");
-            output.WriteLine($"{host} served all {jobs.Count} results and plots");
+            Output.WriteLine($"{host} served all {jobs.Count} results and plots");
         }
     }
 }

@@ -12,25 +12,11 @@ namespace Rtl.IntegrationTests.Hosts;
 /// to a live one and the windows go on, numbered where they left off, with what sensors published at QoS 1 meanwhile.
 /// </summary>
 [Collection(ClusterOfHostsCollection.Name)]
-public sealed class StreamOnHostsTests(ClusterOfHosts cluster, ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class StreamOnHostsTests(ClusterOfHosts cluster, ITestOutputHelper output) : HostsTest(cluster, output), IDisposable
 {
     private const int Window = 100;
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(4);
     private readonly MosquittoBroker broker = MosquittoBroker.Start(FreePorts.Next());
-    private IReadOnlyList<long> mark = [];
-
-    public async Task InitializeAsync()
-    {
-        await cluster.EnsureAllUpAsync();
-        mark = cluster.LogMark();
-    }
-
-    public Task DisposeAsync()
-    {
-        cluster.WriteLogs(output, mark);
-        return Task.CompletedTask;
-    }
-
     [HostsFact]
     public async Task The_mqtt_connection_moves_to_a_live_host_when_its_host_dies_and_readings_published_meanwhile_at_qos_1_arrive()
     {
@@ -42,22 +28,22 @@ public sealed class StreamOnHostsTests(ClusterOfHosts cluster, ITestOutputHelper
             ["window"] = Window,
             ["sinks"] = new JsonArray(broker.Url("hosts/out")),
         };
-        using var defined = await cluster[1].Http.PostAsync("/api/streams", new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        using var defined = await Cluster[1].Http.PostAsync("/api/streams", new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.True(defined.StatusCode == System.Net.HttpStatusCode.Created, await defined.Content.ReadAsStringAsync());
         await using var mqtt = await MqttTestClient.Connect(broker.Port);
         await mqtt.Subscribe("hosts/out");
 
-        var first = await WaitHeld(cluster.Hosts, _ => true);
-        output.WriteLine($"the connection is held by {first}");
+        var first = await WaitHeld(Cluster.Hosts, _ => true);
+        Output.WriteLine($"the connection is held by {first}");
         await Publish(mqtt, 0, 2 * Window);
         Assert.Equal(2, (await mqtt.WaitFor(2, Settle)).Length);
 
         await first.KillAsync();
         // Published at QoS 1 while no silo holds the connection: the broker keeps them in the stream's session.
         await Publish(mqtt, 2 * Window, 2 * Window, atLeastOnce: true);
-        var survivors = cluster.Hosts.Where(h => h.IsRunning).ToArray();
+        var survivors = Cluster.Hosts.Where(h => h.IsRunning).ToArray();
         var second = await WaitHeld(survivors, h => h != first);
-        output.WriteLine($"killed {first}; the connection moved to {second}");
+        Output.WriteLine($"killed {first}; the connection moved to {second}");
 
         var windows = await mqtt.WaitFor(4, Settle);
         Assert.Equal(4, windows.Length);
@@ -100,7 +86,7 @@ public sealed class StreamOnHostsTests(ClusterOfHosts cluster, ITestOutputHelper
                 if (response.IsSuccessStatusCode && JsonNode.Parse(text)!["sourceState"]!.GetValue<string>() is { } state)
                 {
                     last = $"{via}: {state}";
-                    var holder = cluster.Hosts.FirstOrDefault(h => state == $"connected from silo {h.Address}:{h.SiloPort}");
+                    var holder = Cluster.Hosts.FirstOrDefault(h => state == $"connected from silo {h.Address}:{h.SiloPort}");
                     if (holder is not null && wanted(holder))
                     {
                         return holder;
