@@ -121,26 +121,9 @@ public static unsafe class DatFile
     /// <summary>Appends the table's rows as packed records to <paramref name="stream"/>.</summary>
     internal static void WriteRecords(Stream stream, Table table)
     {
-        var layout = new RecordLayout(table.Schema);
-        if (layout.RecordSize == 0 || table.RowCount == 0)
+        foreach (var chunk in RecordsWriter.Chunks(table))
         {
-            return;
-        }
-
-        var chunkRows = Math.Max(1, ChunkBytes / layout.RecordSize);
-        var buffer = ArrayPool<byte>.Shared.Rent(chunkRows * layout.RecordSize);
-        try
-        {
-            for (long row = 0; row < table.RowCount; row += chunkRows)
-            {
-                var count = (int)Math.Min(chunkRows, table.RowCount - row);
-                JoinChunk(table, layout, row, count, buffer);
-                stream.Write(buffer, 0, count * layout.RecordSize);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            stream.Write(chunk.Span);
         }
     }
 

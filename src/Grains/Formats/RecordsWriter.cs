@@ -4,17 +4,27 @@ using Rtl.Data;
 namespace Rtl.Formats;
 
 /// <summary>
-/// A table's rows as packed records to a stream, each buffer's write awaited: to a network stream this waits on the
-/// reader instead of gathering the whole table in the stream's buffers (<see cref="DatFile"/> writes files, synchronously).
+/// A table's rows as packed records, a buffer at a time: <see cref="DatFile"/> writes them to files, and
+/// <see cref="WriteAsync"/> to a network stream, awaiting each buffer so the reader paces the writer instead of the
+/// whole table gathering in the stream's buffers.
 /// </summary>
 internal static class RecordsWriter
 {
     public static async Task WriteAsync(Stream stream, Table table, CancellationToken cancellationToken)
     {
+        foreach (var chunk in Chunks(table))
+        {
+            await stream.WriteAsync(chunk, cancellationToken);
+        }
+    }
+
+    /// <summary>The records in buffers of about <see cref="DatFile.ChunkBytes"/>; each is reused for the next, so write it before moving on.</summary>
+    public static IEnumerable<ReadOnlyMemory<byte>> Chunks(Table table)
+    {
         var layout = new RecordLayout(table.Schema);
         if (layout.RecordSize == 0 || table.RowCount == 0)
         {
-            return;
+            yield break;
         }
 
         var chunkRows = Math.Max(1, DatFile.ChunkBytes / layout.RecordSize);
@@ -25,7 +35,7 @@ internal static class RecordsWriter
             {
                 var count = (int)Math.Min(chunkRows, table.RowCount - row);
                 DatFile.JoinChunk(table, layout, row, count, buffer);
-                await stream.WriteAsync(buffer.AsMemory(0, count * layout.RecordSize), cancellationToken);
+                yield return buffer.AsMemory(0, count * layout.RecordSize);
             }
         }
         finally
