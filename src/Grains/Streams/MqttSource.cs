@@ -154,6 +154,10 @@ public sealed partial class MqttSource
                     await Delay(backoff.Wait);
                     continue;
                 }
+                catch (OperationCanceledException)
+                {
+                    return; // stopped while connecting: not a failure of the stop that asked for it
+                }
             }
 
             await Delay(TimeSpan.FromSeconds(1));
