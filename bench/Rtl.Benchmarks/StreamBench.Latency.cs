@@ -72,7 +72,7 @@ public static partial class StreamBench
             $"publish {SmallWindow} readings → that window's result on the sink, {SmallWindow}-row windows (add + average): p50 (baseline: the same {SmallWindow} readings through the broker straight back to a subscriber)",
             Report.Ms(latency.Median), Report.Ms(floor.Median), latency.Median / floor.Median, "p50 ≤ 20 ms", latency.Median <= 20,
             $"n={latency.Count}/{floor.Count} after {warmup} windows of warm-up, one window at a time, in alternating blocks; {window - wrong}/{window} windows in order and whole; " +
-            $"of the last {inward.Count}: publish → window run p50 {Report.Ms(inward.Median)} (MQTT in, the Orleans memory stream polled every {StreamNames.PollPeriod.TotalMilliseconds:0} ms, the pipeline's own p50 {Report.Ms(pipeline.Median)}), " +
+            $"of the last {inward.Count}: publish → window run p50 {Report.Ms(inward.Median)} (MQTT in, a grain call to the DataNode, the pipeline's own p50 {Report.Ms(pipeline.Median)}), " +
             $"run → on the sink p50 {Report.Ms(outward.Median)} (window persisted, JSON, MQTT out); " +
             $"received {status.Received:N0}, dropped {status.Dropped:N0}, rejected {status.Rejected:N0}"));
         report.Add(new Row(section, "… p99", Report.Ms(latency.P99), Report.Ms(floor.P99), latency.P99 / floor.P99, "—", null,

@@ -38,8 +38,7 @@ public sealed partial class RtlClient
             throw new StreamDefinitionException("name", $"no stream named '{name}'");
         }
 
-        var stream = cluster.GetStreamProvider(StreamNames.Provider).GetStream<RowBatch>(StreamId.Create(StreamNames.Rows, name));
-        await Call(Unit(stream.OnNextAsync(RowBatch.FromTable(rows))), cancellationToken);
+        await Call(Unit(cluster.GetGrain<IDataNodeGrain>(name).Rows(RowBatch.FromTable(rows))), cancellationToken);
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Orleans.Streams;
 using Rtl.Client.Security;
 using Rtl.Client.Storage;
 using Rtl.Data;
@@ -71,12 +70,6 @@ public sealed partial class RtlClient : IAsyncDisposable
             }
 
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
-            // Rows published to a stream travel on its Orleans memory stream, configured as the silos configure it.
-            client.AddMemoryStreams(StreamNames.Provider, streams =>
-            {
-                streams.ConfigurePartitioning(StreamNames.Queues);
-                streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-            });
             if (options.TlsCertificate is { Length: > 0 } certificate)
             {
                 client.UseRtlTls(certificate, options.TlsCertificatePassword);

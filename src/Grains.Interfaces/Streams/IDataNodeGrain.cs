@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 namespace Rtl.Streams;
 
 /// <summary>
-/// A DataNode (key: the stream's name): windows the rows arriving on the stream's Orleans stream, runs each window
+/// A DataNode (key: the stream's name): windows the rows its source, the web API and the SDK hand it, runs each window
 /// through the pipeline grains, and hands results to the sinks, to subscribers and to the live page.
 /// </summary>
 public interface IDataNodeGrain : IGrainWithStringKey
@@ -18,6 +18,12 @@ public interface IDataNodeGrain : IGrainWithStringKey
     /// <summary>The definition alone (null when none): what a source's holder connects to.</summary>
     [AlwaysInterleave]
     Task<StreamDefinition?> Definition();
+
+    /// <summary>
+    /// Rows for the open window; windows they fill close (and run) before the call returns. A caller awaits each call,
+    /// so one source's rows arrive in order, and a pipeline slower than the readings holds its source back.
+    /// </summary>
+    Task Rows(RowBatch batch);
 
     /// <summary>Forgets the stream (its open window is dropped); false when there was none.</summary>
     Task<bool> Remove();
@@ -57,21 +63,4 @@ public interface IStreamSourceGrain : IGrainWithStringKey
 
     /// <summary>Drops the connection and its session at the broker (the stream was removed or redefined).</summary>
     Task Stop();
-}
-
-/// <summary>The Orleans stream provider and namespace rows travel on.</summary>
-public static class StreamNames
-{
-    public const string Provider = "rtl-streams";
-
-    public const string Rows = "rtl-rows";
-
-    /// <summary>The memory stream's queues (silos and clients must agree); few, as each is polled while idle.</summary>
-    public const int Queues = 2;
-
-    /// <summary>
-    /// How often a queue is polled: the floor of a row's wait before its DataNode sees it. 5 ms, not 20: bench G's
-    /// 10-row windows went from p50 20 ms publish → sink to 8 ms, for ~2.5% of a core more while idle.
-    /// </summary>
-    public static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(5);
 }

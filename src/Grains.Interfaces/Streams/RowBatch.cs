@@ -3,7 +3,7 @@ using Rtl.Data;
 namespace Rtl.Streams;
 
 /// <summary>
-/// Rows on their way into a stream, as they travel on the Orleans stream: named <c>&lt;f8</c> columns of equal
+/// Rows on their way into a stream, as a source hands them to the stream's DataNode: named <c>&lt;f8</c> columns of equal
 /// length (a key a row lacks is NaN), plus the messages refused while reading them and the rows lost on the way (counted by the DataNode).
 /// </summary>
 [GenerateSerializer, Immutable]

@@ -9,7 +9,7 @@ namespace Rtl.Grains;
 
 public sealed partial class DataNodeGrain
 {
-    private async Task OnRows(RowBatch batch)
+    public async Task Rows(RowBatch batch)
     {
         var s = state.State;
         if (s.Definition is not { } definition)

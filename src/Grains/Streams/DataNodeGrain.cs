@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
 using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Pipelines;
@@ -10,12 +9,11 @@ using Rtl.Streams.Internals;
 namespace Rtl.Grains;
 
 /// <summary>
-/// The DataNode of one stream (key: its name). Rows arrive on the stream's Orleans stream (implicitly subscribed);
+/// The DataNode of one stream (key: its name). Rows arrive as calls (<see cref="Rows"/>) from the stream's source;
 /// a window closes after N rows or after <c>--every</c> seconds with at least one row; each window runs through the
 /// pipeline grains as a job does, then goes to the sinks and to subscribers. The definition, counters and window
 /// numbering are persisted after every window; what a silo's death loses is the open window.
 /// </summary>
-[ImplicitStreamSubscription(StreamNames.Rows)]
 public sealed partial class DataNodeGrain(
     [PersistentState("stream", StorageNames.Default)] IPersistentState<DataNodeState> state,
     IOptions<RtlOptions> options,
@@ -32,11 +30,10 @@ public sealed partial class DataNodeGrain(
 
     private string Name => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var rows = this.GetStreamProvider(StreamNames.Provider).GetStream<RowBatch>(StreamId.Create(StreamNames.Rows, Name));
-        await rows.SubscribeAsync((batch, _) => OnRows(batch));
         Apply(state.State.Definition);
+        return Task.CompletedTask;
     }
 
     public async Task Define(StreamDefinition definition)

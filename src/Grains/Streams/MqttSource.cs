@@ -2,15 +2,13 @@ using System.Buffers;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
-using Orleans.Runtime;
-using Orleans.Streams;
 using Rtl.Streams.Internals;
 
 namespace Rtl.Streams;
 
 /// <summary>
-/// A stream's MQTT subscription: reads each message as readings and puts them on the stream's Orleans stream,
-/// batching what arrives while the previous batch is on its way. Reconnects with back-off when the broker goes;
+/// A stream's MQTT subscription: reads each message as readings and hands them to the stream's DataNode, batching
+/// what arrives while the previous batch is on its way (or its windows are running). Reconnects with back-off when the broker goes;
 /// tells the DataNode how the connection stands. The session is the stream's, not the silo's: one client id per
 /// cluster and stream, kept at the broker for <see cref="SessionSeconds"/> after a disconnect and subscribed at QoS 1,
 /// so what sensors publish at QoS 1 while the connection moves to another silo waits at the broker for the next holder.
@@ -30,7 +28,6 @@ public sealed partial class MqttSource
     private readonly StreamEndpoint.Mqtt endpoint;
     private readonly string holder;
     private readonly string clientId;
-    private readonly IAsyncStream<RowBatch> rows;
     private readonly IDataNodeGrain node;
     private readonly ILogger log;
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
@@ -42,11 +39,10 @@ public sealed partial class MqttSource
 
     /// <param name="clusterId">Makes the client id, so two clusters on one broker keep sessions of their own.</param>
     /// <param name="holder">The silo this connection lives on (<c>address:port</c>), shown with its state.</param>
-    public MqttSource(string stream, StreamEndpoint.Mqtt endpoint, string clusterId, string holder, IStreamProvider streams, IGrainFactory grains, ILogger log)
+    public MqttSource(string stream, StreamEndpoint.Mqtt endpoint, string clusterId, string holder, IGrainFactory grains, ILogger log)
     {
         (this.stream, this.endpoint, this.holder, this.log) = (stream, endpoint, holder, log);
         clientId = $"rtl-{clusterId}-{stream}";
-        rows = streams.GetStream<RowBatch>(StreamId.Create(StreamNames.Rows, stream));
         node = grains.GetGrain<IDataNodeGrain>(stream);
         client.ApplicationMessageReceivedAsync += e =>
         {
@@ -79,7 +75,7 @@ public sealed partial class MqttSource
         arrived.Release();
     }
 
-    /// <summary>Sends what has gathered, one batch at a time, so the stream sees rows in arrival order.</summary>
+    /// <summary>Sends what has gathered, one batch at a time, so the DataNode sees rows in arrival order.</summary>
     private async Task Forward()
     {
         while (!stopping.IsCancellationRequested)
@@ -116,11 +112,11 @@ public sealed partial class MqttSource
 
             try
             {
-                await rows.OnNextAsync(batch);
+                await node.Rows(batch);
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
-                // The stream's queue is full or its silo is going: these rows are lost, and counted as dropped.
+                // The DataNode's silo died under the call or the call timed out: these rows are lost, and counted as dropped.
                 Interlocked.Add(ref queueDropped, batch.RowCount);
                 LogForwardFailed(log, stream, batch.RowCount, e.Message);
             }
@@ -212,7 +208,7 @@ public sealed partial class MqttSource
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: cannot connect to {Broker}: {Error}")]
     private static partial void LogConnectFailed(ILogger log, string stream, string broker, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: {Rows} rows could not be put on the stream: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: {Rows} rows could not be handed to its DataNode: {Error}")]
     private static partial void LogForwardFailed(ILogger log, string stream, int rows, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stream {Stream}: disconnecting: {Error}")]

@@ -25,7 +25,7 @@ public sealed class StreamSourceGrain(ILocalSiloDetails silo, IOptions<ClusterOp
         if (wanted is not null)
         {
             source ??= new MqttSource(this.GetPrimaryKeyString(), wanted, cluster.Value.ClusterId, silo.SiloAddress.Endpoint.ToString(),
-                this.GetStreamProvider(StreamNames.Provider), GrainFactory, log);
+                GrainFactory, log);
         }
     }
 

@@ -9,8 +9,8 @@ namespace Rtl.Silo.Web;
 
 /// <summary>
 /// Streams over HTTP: define, list, show and remove them, post rows into one (<c>{"columns": {...}}</c>, a JSON array of
-/// readings, or one reading per line), and fetch the latest window's plots. Rows go onto the stream's Orleans stream,
-/// as MQTT messages and the SDK's do.
+/// readings, or one reading per line), and fetch the latest window's plots. Rows go to the stream's DataNode, as MQTT
+/// messages and the SDK's do.
 /// </summary>
 public static class StreamsApi
 {
@@ -83,8 +83,7 @@ public static class StreamsApi
             return Results.BadRequest(new { error = $"POST /api/streams/{name}/rows: {e.Message}" });
         }
 
-        var stream = cluster.GetStreamProvider(StreamNames.Provider).GetStream<RowBatch>(StreamId.Create(StreamNames.Rows, name));
-        await stream.OnNextAsync(batch);
+        await cluster.GetGrain<IDataNodeGrain>(name).Rows(batch);
         return Results.Json(new { accepted = batch.RowCount }, statusCode: StatusCodes.Status202Accepted);
     }
 
