@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Orleans.Runtime;
 using Rtl.Streams.Internals;
 
 namespace Rtl.Streams;
@@ -20,6 +21,9 @@ public sealed partial class MqttSource
 
     /// <summary>Larger messages are refused unread: a reading is a few numbers.</summary>
     public const int MaxMessageBytes = 1 << 20;
+
+    /// <summary>How long a batch waits for an unreachable DataNode: a dead silo is voted out well within it.</summary>
+    private static readonly TimeSpan NodeUnreachableFor = TimeSpan.FromMinutes(2);
 
     /// <summary>Rows gathered while the stream lags behind the broker; beyond them messages are dropped (and counted).</summary>
     private const int MaxPendingRows = 100_000;
@@ -112,13 +116,37 @@ public sealed partial class MqttSource
 
             try
             {
-                await node.Rows(batch);
+                await Hand(batch);
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
-                // The DataNode's silo died under the call or the call timed out: these rows are lost, and counted as dropped.
+                // The DataNode stayed unreachable, or failed the call: these rows are lost, and counted as dropped.
                 Interlocked.Add(ref queueDropped, batch.RowCount);
                 LogForwardFailed(log, stream, batch.RowCount, e.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands a batch to the DataNode, asking again while its silo is being voted out (the call was refused, not run):
+    /// the DataNode comes back on a live silo and the batch reaches it, with what gathers meanwhile waiting behind it.
+    /// </summary>
+    private async Task Hand(RowBatch batch)
+    {
+        var giveUp = DateTime.UtcNow + NodeUnreachableFor;
+        var backoff = new Backoff();
+        while (true)
+        {
+            try
+            {
+                await node.Rows(batch);
+                return;
+            }
+            catch (OrleansMessageRejectionException e) when (!stopping.IsCancellationRequested && DateTime.UtcNow < giveUp)
+            {
+                backoff.Failed(DateTime.UtcNow);
+                LogNodeUnreachable(log, stream, e.Message, backoff.Wait.TotalSeconds);
+                await Delay(backoff.Wait);
             }
         }
     }
@@ -210,6 +238,9 @@ public sealed partial class MqttSource
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: {Rows} rows could not be handed to its DataNode: {Error}")]
     private static partial void LogForwardFailed(ILogger log, string stream, int rows, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: its DataNode is unreachable ({Error}); asking again in {Seconds} s")]
+    private static partial void LogNodeUnreachable(ILogger log, string stream, string error, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stream {Stream}: disconnecting: {Error}")]
     private static partial void LogDisconnectFailed(ILogger log, string stream, string error);
