@@ -62,13 +62,13 @@ public sealed partial class MqttSource
     {
         lock (readings)
         {
-            if (readings.Rows >= MaxPendingRows)
-            {
-                Interlocked.Increment(ref queueDropped); // unread: counted as one row
-            }
-            else if (payload.Length > MaxMessageBytes)
+            if (payload.Length > MaxMessageBytes)
             {
                 readings.Refuse($"a message of {payload.Length:N0} bytes on {endpoint.Topic}: the largest taken is {MaxMessageBytes:N0}");
+            }
+            else if (readings.Rows >= MaxPendingRows)
+            {
+                Interlocked.Add(ref queueDropped, ReadingsBuilder.Count(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray()));
             }
             else
             {

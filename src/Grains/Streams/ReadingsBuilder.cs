@@ -51,6 +51,35 @@ public sealed class ReadingsBuilder
         }
     }
 
+    /// <summary>
+    /// How many readings a message holds, without keeping them: the length of its array, else one (an unreadable
+    /// message counts as one). What a full source counts as dropped, so a dropped message of 100 readings counts 100.
+    /// </summary>
+    public static int Count(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 4 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return 1;
+            }
+
+            var count = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                reader.Skip();
+                count++;
+            }
+
+            return count;
+        }
+        catch (JsonException)
+        {
+            return 1; // what could be read of it was not a list of readings
+        }
+    }
+
     /// <summary>Counts a message refused before it was read (too large, say).</summary>
     public void Refuse(string error)
     {

@@ -8,6 +8,15 @@ public sealed class ReadingsTests
 {
     private static bool Add(ReadingsBuilder readings, string json) => readings.TryAdd(Encoding.UTF8.GetBytes(json));
 
+    [Theory]
+    [InlineData("""{"t": 1}""", 1)]
+    [InlineData("""[{"t": 1}, {"t": 2, "h": {"x": 1}}, {}]""", 3)]
+    [InlineData("[]", 0)]
+    [InlineData("not json", 1)]
+    [InlineData("""[{"t": 1}, {"t": 2""", 1)]
+    public void A_dropped_message_counts_its_readings_so_the_dropped_counter_is_in_rows(string json, int readings) =>
+        Assert.Equal(readings, ReadingsBuilder.Count(Encoding.UTF8.GetBytes(json)));
+
     [Fact]
     public void Objects_and_arrays_of_objects_become_rows_with_nan_for_missing_keys_and_null()
     {
