@@ -8,9 +8,10 @@ public sealed partial record Pipeline
     /// <summary>
     /// Reads either JSON shape: the seed's dict of stages with a dict of tasks
     /// (<c>{"0": {"tasks": {"task_add": {...}}}}</c>) or the list shape
-    /// (<c>{"stages": [{"tasks": [{"task": "add", ...}]}]}</c>). Errors name the stage and task.
+    /// (<c>{"stages": [{"tasks": [{"task": "add", ...}]}]}</c>). Errors name the stage and task; a syntax error
+    /// names its line and column, and <paramref name="file"/> when the JSON came from one.
     /// </summary>
-    public static Pipeline FromJson(string json)
+    public static Pipeline FromJson(string json, string? file = null)
     {
         PipelineLimits.CheckJson(json.Length);
         JsonDocument document;
@@ -20,8 +21,7 @@ public sealed partial record Pipeline
         }
         catch (JsonException e)
         {
-            throw new PipelineFormatException(
-                $"malformed pipeline JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
+            throw new PipelineFormatException($"malformed pipeline JSON{(file is null ? "" : $" in {file}")} at {JsonErrorText.Describe(e, json)}");
         }
 
         using (document)
@@ -148,11 +148,5 @@ public sealed partial record Pipeline
         }
 
         return new TaskCall(name.GetString()!, JsonSerializer.Serialize(arguments));
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 }

@@ -55,7 +55,7 @@ public static class CatalogCommands
             case "add":
                 var name = line.Positional(1, "pipeline name");
                 var file = line.Positional(2, "pipeline JSON file");
-                var pipeline = Pipelines.Pipeline.FromJson(await File.ReadAllTextAsync(file));
+                var pipeline = Pipelines.Pipeline.FromJson(await File.ReadAllTextAsync(file), file);
                 await client.SavePipelineAsync(name, pipeline);
                 Console.WriteLine($"Stored pipeline '{name}' ({pipeline.Stages.Count} stage(s)).");
                 return 0;

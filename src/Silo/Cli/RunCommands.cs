@@ -69,7 +69,7 @@ public static class RunCommands
     {
         if (File.Exists(target))
         {
-            return Pipeline.FromJson(await File.ReadAllTextAsync(target));
+            return Pipeline.FromJson(await File.ReadAllTextAsync(target), target);
         }
 
         var looksLikePath = target.Contains('/') || target.Contains(Path.DirectorySeparatorChar)

@@ -60,7 +60,10 @@ public static class StreamCommands
         var pipeline = line.Positional(2, "pipeline: a JSON file or a stored pipeline's name");
         if (File.Exists(pipeline))
         {
-            pipeline = await File.ReadAllTextAsync(pipeline);
+            var file = pipeline;
+            pipeline = await File.ReadAllTextAsync(file);
+            // Read here as well as in the stream's grain, so a syntax error names the file.
+            _ = Pipelines.Pipeline.FromJson(pipeline, file);
         }
         else if (pipeline.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {

@@ -10,7 +10,7 @@ public sealed class PipelineBadInputTests(BadInputSilo silo) : IClassFixture<Bad
     private static readonly Table Readings = Table.Create(("x", Column.Of(1.0, 2.0)), ("n", Column.Of(1L, 2L)));
 
     [Fact]
-    public async Task Malformed_json_names_the_line_and_position()
+    public async Task Malformed_json_names_one_position_its_line_and_column_and_the_file()
     {
         silo.Write("malformed.json", "{\"stages\": [{\"tasks\": [\n  {\"task\": \"add\" \"operations\": []}]}]}");
 
@@ -18,9 +18,10 @@ public sealed class PipelineBadInputTests(BadInputSilo silo) : IClassFixture<Bad
         var cli = await silo.CliFailsWith("run", "malformed.json");
         var stored = await silo.CliFailsWith("pipeline", "add", "broken", "malformed.json");
 
-        Assert.Contains("malformed pipeline JSON at line 2", sdk.Message);
-        Assert.Contains("malformed pipeline JSON at line 2", cli);
-        Assert.Contains("line 2", stored);
+        Assert.StartsWith("malformed pipeline JSON at line 2, column 18: ", sdk.Message);
+        Assert.Contains("malformed pipeline JSON in malformed.json at line 2, column 18: ", cli);
+        Assert.Contains("malformed pipeline JSON in malformed.json at line 2, column 18: ", stored);
+        Assert.All(new[] { sdk.Message, cli, stored }, m => Assert.DoesNotContain("BytePositionInLine", m));
         await silo.NextGoodJobSucceeds();
     }
 

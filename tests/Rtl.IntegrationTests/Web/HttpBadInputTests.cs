@@ -29,8 +29,8 @@ public sealed class HttpBadInputTests(HttpBadInputSiloFixture silo)
     private const string Multiply = """{"stages": [{"tasks": [{"task": "multiply", "operations": [{"a": "x", "b": 2, "column": "twice"}]}]}]}""";
 
     [Theory]
-    [InlineData("""{"pipeline": {"stages": [{"tasks": [""", "malformed JSON at line 1, position")]
-    [InlineData("{\n  \"pipeline\": {\"stages\": []},\n  \"table\": {\"columns\": {\"x\": [1, 2,]}}}", "malformed JSON at line 3, position")]
+    [InlineData("""{"pipeline": {"stages": [{"tasks": [""", "malformed JSON at line 1, column")]
+    [InlineData("{\n  \"pipeline\": {\"stages\": []},\n  \"table\": {\"columns\": {\"x\": [1, 2,]}}}", "malformed JSON at line 3, column")]
     [InlineData("""{"pipeline": """ + Multiply + """, "table": {"columns": {"x": [1, 2, 3], "y": [1, 2]}}}""", "table.columns.y: 2 values, but 'x' has 3")]
     [InlineData("""{"pipeline": """ + Multiply + """, "table": {"columns": {"x": [1, "two", 3]}}}""", "table.columns.x[1]: expected a number, got")]
     [InlineData("""{"pipeline": """ + Multiply + """, "table": {"columns": {"x": [1, [2], 3]}}}""", "table.columns.x[1]: expected a number, got")]

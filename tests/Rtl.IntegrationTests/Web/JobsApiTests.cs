@@ -48,7 +48,7 @@ public sealed class JobsApiTests(DemoSiloFixture silo)
     }
 
     [Theory]
-    [InlineData("""{"pipeline": {"stages": [""", "malformed JSON at line 1, position")]
+    [InlineData("""{"pipeline": {"stages": [""", "malformed JSON at line 1, column")]
     [InlineData("""{"table": {}}""", "expected {\"pipeline\": {...}, \"table\"")]
     [InlineData("""{"pipeline": {"stages": []}}""", "the pipeline has no stages")]
     [InlineData("""{"pipeline": {"stages": [{"tasks": [{"task": "ad", "operations": []}]}]}}""", "stage 0: unknown task 'ad' (did you mean: add")]

@@ -94,8 +94,8 @@ public sealed class SubmissionReaderTests
     [InlineData("""{"pipeline": 3}""", "'pipeline' must be a pipeline object or the name of a stored pipeline")]
     [InlineData("""[1, 2]""", "expected {\"pipeline\": {...}")]
     [InlineData("""{"table": null}""", "expected {\"pipeline\": {...}")]
-    [InlineData("{\"pipeline\": \"p\",\n \"x\": [1,, 2]}", "malformed JSON at line 2, position")]
-    [InlineData("""{"pipeline": "p" """, "malformed JSON at line 1, position")]
+    [InlineData("{\"pipeline\": \"p\",\n \"x\": [1,, 2]}", "malformed JSON at line 2, column")]
+    [InlineData("""{"pipeline": "p" """, "malformed JSON at line 1, column")]
     public async Task A_bad_body_names_what_is_wrong_whatever_the_chunks(string body, string message)
     {
         foreach (var chunk in new[] { 1, 3, 1 << 16 })

@@ -81,4 +81,26 @@ public sealed class PipelineJsonTests
         var error = Assert.Throws<PipelineFormatException>(() => Pipeline.FromJson(json));
         Assert.StartsWith(expected, error.Message);
     }
+
+    // "ädd" is 4 characters and 5 bytes: the second string starts at column 18, byte 19 of line 2.
+    private const string MissingComma = "{\"stages\": [{\"tasks\": [\n  {\"task\": \"ädd\" \"operations\": []}]}]}";
+
+    [Fact]
+    public void A_syntax_error_names_one_position_its_line_and_column_in_characters_from_1()
+    {
+        var error = Assert.Throws<PipelineFormatException>(() => Pipeline.FromJson(MissingComma));
+
+        Assert.StartsWith("malformed pipeline JSON at line 2, column 18: ", error.Message);
+        Assert.DoesNotContain("LineNumber", error.Message);
+        Assert.DoesNotContain("BytePosition", error.Message);
+        Assert.DoesNotContain("position", error.Message);
+    }
+
+    [Fact]
+    public void A_syntax_error_in_a_file_names_the_file_before_its_position()
+    {
+        var error = Assert.Throws<PipelineFormatException>(() => Pipeline.FromJson(MissingComma, "pipelines/dev.json"));
+
+        Assert.StartsWith("malformed pipeline JSON in pipelines/dev.json at line 2, column 18: ", error.Message);
+    }
 }

@@ -73,8 +73,8 @@ internal sealed class SubmissionParser(long maxTableBytes)
         }
         catch (JsonException e)
         {
-            throw new PipelineFormatException(
-                $"malformed JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {e.Message.Split(" LineNumber:")[0].Split(" Path:")[0]}");
+            // A streamed body: no text to count characters in, so the column counts bytes.
+            throw new PipelineFormatException($"malformed JSON at {JsonErrorText.Describe(e, json: null)}");
         }
 
         if (capture is not null)
