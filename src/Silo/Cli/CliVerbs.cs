@@ -58,7 +58,7 @@ public static class CliVerbs
         ]),
         ["tasks"] = ("rtl tasks  list the tasks and their arguments, plugins' included", [("plugins-dir DIR", "task plugins")]),
         ["demo"] = ("rtl demo  run the seed's dev.py on synthetic data, write its plots, serve the jobs page",
-            [("no-wait", "exit after the run"), ("web-port N", "the jobs page's port"), ("no-dashboard", "no Orleans dashboard")]),
+            [("no-wait", "exit after the run (no jobs page then: the plots stay on disk)"), ("web-port N", "the jobs page's port"), ("no-dashboard", "no Orleans dashboard")]),
         ["silo"] = ("rtl silo  run a silo in the foreground (systemd)", SiloOptions),
         ["start"] = ("rtl start  start a silo in the background", [.. SiloOptions, ("start-timeout SECONDS", "give up after this long (default 120)")]),
         ["stop"] = ("rtl stop  stop the data dir's silos", []),

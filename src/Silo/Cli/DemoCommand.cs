@@ -8,7 +8,8 @@ namespace Rtl.Silo.Cli;
 
 /// <summary>
 /// <c>rtl demo</c>: writes a synthetic Spark-metrics data set, runs the seed's dev.py pipeline on a silo
-/// started here, prints its progress, result and plots, and keeps the jobs page up until Ctrl-C.
+/// started here, prints its progress, result and plots, and keeps the jobs page up until Ctrl-C (with
+/// <c>--no-wait</c> it exits instead, and prints no URL: the pages close with it; the plots stay on disk).
 /// </summary>
 public static class DemoCommand
 {
@@ -30,10 +31,15 @@ public static class DemoCommand
         }
 
         Console.WriteLine($"Plots: {plots.Length} PNG file(s) in {(plots.Length > 0 ? Path.GetDirectoryName(plots[0]) : "-")}");
-        Console.WriteLine($"Jobs page: {url}/jobs/{result.JobId}");
-        Console.WriteLine(WebHosting.Describe(silo.Services, demo));
-        if (!line.Has("no-wait"))
+        if (line.Has("no-wait"))
         {
+            // The web app ends with this process: a URL printed now would be dead when the user opens it.
+            Console.WriteLine("No jobs page: it closes with the demo (run `rtl demo` without --no-wait to browse it).");
+        }
+        else
+        {
+            Console.WriteLine($"Jobs page: {url}/jobs/{result.JobId}");
+            Console.WriteLine(WebHosting.Describe(silo.Services, demo));
             Console.WriteLine("The silo stays up so you can look; press Ctrl-C to stop.");
             await UntilStopped();
         }

@@ -10,7 +10,7 @@ public sealed class DemoCommandTests : IDisposable
     private readonly string dataDir = Directory.CreateTempSubdirectory("rtl-demo-cli-").FullName;
 
     [Fact]
-    public async Task Rtl_demo_prints_the_seed_progress_lines_the_result_and_five_png_paths_and_the_jobs_page()
+    public async Task Rtl_demo_no_wait_prints_the_seed_progress_lines_the_result_and_five_png_paths_and_no_dead_url()
     {
         var run = await Run(new Dictionary<string, string>(), "demo", "--no-wait", "--data-dir", dataDir, "--web-port", "0");
 
@@ -31,7 +31,10 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(5, pngs.Length);
         Assert.All(pngs, png => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]));
         Assert.Contains(lines, l => l.StartsWith("array([(0, 22, ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("Jobs page: http://127.0.0.1:", StringComparison.Ordinal));
+        // The web app ends with the process: what is printed is where the plots are on disk, and no URL.
+        Assert.Contains($"Plots: 5 PNG file(s) in {Path.GetDirectoryName(pngs[0])}", lines);
+        Assert.DoesNotContain("http://", run.Stdout);
+        Assert.Contains(lines, l => l.StartsWith("No jobs page: it closes with the demo", StringComparison.Ordinal));
     }
 
     [Fact]
