@@ -7,8 +7,9 @@ public static class Cli
         rtl — run numeric pipelines on a cluster of small machines
 
         rtl silo                       run a silo in the foreground (systemd)
-        rtl start | stop | restart     start a silo in the background / stop the data dir's silos
+        rtl start | stop | restart     start a silo in the background / stop the data dir's silos / restart them
                                        [--start-timeout SECONDS] (default 120: give up, stop it and say why)
+                                       restart: each silo again with its own flags; --silo-port N: that one only
         rtl status                     list the cluster's silos (exit 3 when none is running)
         rtl demo                       run the seed's dev.py on synthetic data, write its plots, serve the jobs page   [--no-wait] [--web-port N] [--no-dashboard]
         rtl run PIPELINE.json|NAME     run a pipeline   [--input FILE] [--output FILE] [--embedded]
@@ -62,7 +63,7 @@ public static class Cli
                 "silo" => await SiloCommands.Silo(line, options),
                 "start" => await SiloCommands.Start(line, options),
                 "stop" => await SiloCommands.Stop(line, options),
-                "restart" => await SiloCommands.Restart(line, options),
+                "restart" => await RestartCommand.Restart(line, options),
                 "status" => await SiloCommands.Status(line, options),
                 "run" => await RunCommands.Run(line, options),
                 "demo" => await DemoCommand.Demo(line, options),

@@ -62,7 +62,8 @@ public static class CliVerbs
         ["silo"] = ("rtl silo  run a silo in the foreground (systemd)", SiloOptions),
         ["start"] = ("rtl start  start a silo in the background", [.. SiloOptions, ("start-timeout SECONDS", "give up after this long (default 120)")]),
         ["stop"] = ("rtl stop  stop the data dir's silos", []),
-        ["restart"] = ("rtl restart  stop the data dir's silos and start one", [.. SiloOptions, ("start-timeout SECONDS", "give up after this long (default 120)")]),
+        ["restart"] = ("rtl restart  restart every silo `rtl stop` would stop, one at a time, each with the flags it ran with "
+            + "(plus those given here); --silo-port N restarts that silo only; with none running, start one", [.. SiloOptions, ("start-timeout SECONDS", "give up after this long (default 120)")]),
         ["status"] = ("rtl status  list the cluster's silos (exit 3 when none is running)", []),
     };
 

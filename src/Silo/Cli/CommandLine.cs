@@ -71,6 +71,10 @@ public sealed class CommandLine
     /// <summary>Every value of an option given more than once (<c>--sink A --sink B</c>), in order.</summary>
     public IReadOnlyList<string> Options(string name) => given.Where(g => g.Name == name).Select(g => g.Value).ToArray();
 
+    /// <summary>The options and flags as given, to pass on to another command line (<c>rtl restart</c>'s relaunch).</summary>
+    public IReadOnlyList<string> Arguments() =>
+        [.. given.Select(g => $"--{g.Name}={g.Value}"), .. flags.Select(f => $"--{f}")];
+
     public int? IntOption(string name) =>
         Option(name) is { } text
             ? int.TryParse(text, out var value) ? value : throw new UsageException($"--{name} expects a number, got '{text}'")

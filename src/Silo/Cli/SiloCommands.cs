@@ -5,7 +5,7 @@ using Rtl.Hosting;
 
 namespace Rtl.Silo.Cli;
 
-/// <summary><c>rtl silo | start | stop | restart | status</c>.</summary>
+/// <summary><c>rtl silo | start | stop | status</c>; <c>restart</c> is <see cref="RestartCommand"/>.</summary>
 public static class SiloCommands
 {
     /// <summary>Runs a silo in the foreground until SIGTERM / Ctrl-C (what systemd runs).</summary>
@@ -129,17 +129,17 @@ public static class SiloCommands
 
         foreach (var (port, pid) in running)
         {
-            var graceful = await SiloProcesses.Stop(pid, TimeSpan.FromSeconds(30));
-            Console.WriteLine(graceful ? $"Stopped silo on port {port} (pid {pid})." : $"Killed silo on port {port} (pid {pid}): it did not stop within 30 s.");
+            await StopOne(port, pid);
         }
 
         return 0;
     }
 
-    public static async Task<int> Restart(CommandLine line, RtlOptions options)
+    /// <summary>Stops one silo gracefully (killed after 30 s) and says which.</summary>
+    public static async Task StopOne(int port, int pid)
     {
-        await Stop(new CommandLine(["stop"]), options);
-        return await Start(line, options);
+        var graceful = await SiloProcesses.Stop(pid, TimeSpan.FromSeconds(30));
+        Console.WriteLine(graceful ? $"Stopped silo on port {port} (pid {pid})." : $"Killed silo on port {port} (pid {pid}): it did not stop within 30 s.");
     }
 
     /// <summary>Lists every silo in the cluster; exit 0 when one is running, 3 when none is.</summary>

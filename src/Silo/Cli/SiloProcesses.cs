@@ -75,6 +75,25 @@ public static partial class SiloProcesses
         return running;
     }
 
+    /// <summary>
+    /// What a running silo was started with: its arguments after the <c>silo</c> verb, read from
+    /// <c>/proc/PID/cmdline</c> (<c>rtl start</c> passes every flag there; secrets travel in the environment).
+    /// Null when that cannot be read.
+    /// </summary>
+    public static string[]? SiloArguments(int pid)
+    {
+        try
+        {
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Split('\0');
+            var verb = Array.IndexOf(arguments, "silo", 1);
+            return verb > 0 ? arguments[(verb + 1)..] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public static bool IsAlive(int pid)
     {
         try
