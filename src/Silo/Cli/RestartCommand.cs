@@ -24,6 +24,11 @@ public static class RestartCommand
             return await SiloCommands.Start(line, options);
         }
 
+        if (running.Count > 1 && new[] { "gateway-port", "web-port" }.FirstOrDefault(p => line.Option(p) is not null) is { } shared)
+        {
+            throw new UsageException($"--{shared} would give {running.Count} silos one port: name the silo to restart with --silo-port");
+        }
+
         foreach (var (port, pid) in running.OrderBy(s => s.Port))
         {
             // Read before stopping: the flags live in the process's command line only while it runs.

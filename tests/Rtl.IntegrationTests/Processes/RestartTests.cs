@@ -55,6 +55,18 @@ public sealed class RestartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_port_for_several_silos_is_a_usage_error_that_restarts_none()
+    {
+        var before = Pids();
+
+        var refused = await Rtl("restart", "--gateway-port", FreePorts.Next().ToString());
+
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Contains("--gateway-port would give 2 silos one port: name the silo to restart with --silo-port", refused.Stderr);
+        Assert.Equal(before, Pids());
+    }
+
+    [Fact]
     public async Task Restart_with_a_silo_port_restarts_that_silo_only()
     {
         var before = Pids();
