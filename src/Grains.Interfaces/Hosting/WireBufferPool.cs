@@ -1,8 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Networking.Shared;
 
 namespace Rtl.Hosting;
 
@@ -11,11 +8,10 @@ namespace Rtl.Hosting;
 /// 4 KB slab blocks. The transport's receive loop reads at most one pool block per <c>recv</c> call and flushes
 /// the pipe after each, so with 4 KB blocks a 16 MB table arrives through ~4,000 system calls and pipe flushes
 /// (a quarter of the CPU of a silo → silo table transfer in a profile); with 64 KB blocks, ~250 (larger blocks
-/// measured no better). Orleans 10 has no public setting for this pool, so <see cref="Install"/> reaches it
-/// through two internal members; if an Orleans upgrade removes them it installs nothing and Orleans keeps its
-/// default pool (a test pins that it still installs).
+/// measured no better). Orleans 10 has no public setting for this pool: <see cref="Install"/> reaches it through
+/// two internal members (WireBufferPool.Install.cs).
 /// </summary>
-public sealed class WireBufferPool : MemoryPool<byte>
+public sealed partial class WireBufferPool : MemoryPool<byte>
 {
     public const int BlockSize = 64 * 1024;
 
@@ -25,21 +21,21 @@ public sealed class WireBufferPool : MemoryPool<byte>
 
     private static readonly WireBufferPool Process = new();
 
-    private readonly ConcurrentQueue<Block> free = new();
+    private readonly ConcurrentQueue<byte[]> free = new();
 
     public override int MaxBufferSize => BlockSize;
 
     public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minBufferSize, BlockSize);
-        return free.TryDequeue(out var block) ? block : new Block(this, GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true));
+        return new Lease(this, free.TryDequeue(out var block) ? block : GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true));
     }
 
     protected override void Dispose(bool disposing)
     {
     }
 
-    private void Return(Block block)
+    private void Return(byte[] block)
     {
         if (free.Count < MaxRetained)
         {
@@ -48,35 +44,17 @@ public sealed class WireBufferPool : MemoryPool<byte>
     }
 
     /// <summary>
-    /// Makes the Orleans silo or client built from <paramref name="services"/> use 64 KB network buffers: outbound
-    /// connections and message framing take the pool from the internal <c>SharedMemoryPool</c> service, inbound
-    /// (silo and gateway) listeners from the internal <c>SocketConnectionOptions.MemoryPoolFactory</c>. Call after
-    /// <c>UseOrleans</c>/<c>UseOrleansClient</c>. Returns whether both were found.
+    /// One rent of a 64 KB block, returned once. A second return throws: queued twice, the block would be handed
+    /// to two renters at once and one message's bytes would silently overwrite another's. A lease per rent (not a
+    /// flag on the block) catches a late second return even after the block went to its next renter.
     /// </summary>
-    public static bool Install(IServiceCollection services)
+    private sealed class Lease(WireBufferPool owner, byte[] block) : IMemoryOwner<byte>
     {
-        var shared = typeof(SocketConnectionOptions).Assembly.GetType("Orleans.Networking.Shared.SharedMemoryPool");
-        var pool = shared?.GetField("<Pool>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic);
-        var factory = typeof(SocketConnectionOptions).GetProperty("MemoryPoolFactory", BindingFlags.Instance | BindingFlags.NonPublic);
-        if (shared is null || pool?.FieldType != typeof(MemoryPool<byte>) || factory?.PropertyType != typeof(Func<MemoryPool<byte>>))
-        {
-            return false;
-        }
+        private byte[]? leased = block;
 
-        services.AddSingleton(shared, _ =>
-        {
-            var instance = Activator.CreateInstance(shared, nonPublic: true)!;
-            pool.SetValue(instance, Process);
-            return instance;
-        });
-        services.Configure<SocketConnectionOptions>(o => factory.SetValue(o, (Func<MemoryPool<byte>>)(() => Process)));
-        return true;
-    }
+        public Memory<byte> Memory => leased ?? throw new ObjectDisposedException(nameof(WireBufferPool), "this block was returned to the pool");
 
-    private sealed class Block(WireBufferPool owner, byte[] array) : IMemoryOwner<byte>
-    {
-        public Memory<byte> Memory => array;
-
-        public void Dispose() => owner.Return(this);
+        public void Dispose() => owner.Return(Interlocked.Exchange(ref leased, null) ?? throw new InvalidOperationException(
+            "a WireBufferPool block was returned twice (disposed again after its rent ended); taking it back would hand one buffer to two owners"));
     }
 }
