@@ -1,28 +1,11 @@
 using System.Numerics.Tensors;
-using Rtl.Data;
-using Rtl.Tasks.Internals;
 
 namespace Rtl.Tasks;
 
 /// <summary><c>column = a ^ b</c> per operation, <c>&lt;f8</c>; pow of a negative base to a non-integer is NaN.</summary>
-public sealed class PowerTask : IRowLocalTask
+public sealed class PowerTask() : BinaryArithmeticTask<PowerTask.Power>("power", "^", "column = a ^ b (element-wise power; b is a column or a number)")
 {
-    public string Name => "power";
-
-    public string Summary => "column = a ^ b (element-wise power; b is a column or a number)";
-
-    public IReadOnlyList<TaskArgument> Arguments { get; } = BinaryArithmetic.Arguments("^");
-
-    public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) =>
-        BinaryArithmetic.Plan(args, input);
-
-    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
-        BinaryArithmetic.Cost(args, input);
-
-    public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment) =>
-        BinaryArithmetic.Run<Kernel>(args, input);
-
-    private readonly struct Kernel : IBinaryKernel
+    public readonly struct Power : IBinaryOperation
     {
         public static void Apply(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination) =>
             TensorPrimitives.Pow(x, y, destination);

@@ -1,38 +1,40 @@
 using Rtl.Data;
+using Rtl.Tasks.Internals;
 
-namespace Rtl.Tasks.Internals;
+namespace Rtl.Tasks;
 
-/// <summary>An element-wise <c>a ∘ b</c> over spans; <c>destination</c> may be <c>x</c> itself.</summary>
-internal interface IBinaryKernel
-{
-    static abstract void Apply(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination);
-
-    static abstract void Apply(ReadOnlySpan<double> x, double y, Span<double> destination);
-}
-
-/// <summary>The shared body of add, subtract, multiply, divide and power: <c>operations: [{a, b, column}]</c>.</summary>
-internal static class BinaryArithmetic
+/// <summary>
+/// What add, subtract, multiply, divide and power share: <c>operations: [{a, b, column}]</c>, each writing
+/// <c>column = a ∘ b</c> as a new <c>&lt;f8</c> column. <typeparamref name="TOperation"/> is a struct, so the JIT
+/// specialises <see cref="Run"/> per operation and calls its kernel directly. Abstract, so the registry's
+/// discovery passes over it and finds only the five sealed tasks.
+/// </summary>
+public abstract class BinaryArithmeticTask<TOperation>(string name, string symbol, string summary) : IRowLocalTask
+    where TOperation : struct, IBinaryOperation
 {
     private sealed record Operation(string A, Operand B, string Column);
 
-    public static IReadOnlyList<TaskArgument> Arguments(string symbol) =>
+    public string Name => name;
+
+    public string Summary => summary;
+
+    public IReadOnlyList<TaskArgument> Arguments { get; } =
     [
         Operations.Argument($"{{a, b, column}}: column = a {symbol} b; a is a column, b a column or a number"),
     ];
 
-    public static TableSchema Plan(TaskArgs args, TableSchema input)
+    public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         Operations.Parse(args, input, Parse, out var output);
         return output;
     }
 
     /// <summary>A new column per operation, and a block buffer where <c>b</c> is a column that may be read piecewise.</summary>
-    public static TaskCost Cost(TaskArgs args, TablePlan input) =>
+    public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>
         Operations.Cost(args, input, Parse, (cost, op, parsed, _) =>
             (parsed.B.IsColumn ? cost.PlusFixed(op.At("b"), Doubles.BlockBytes, "of a read block") : cost).NewColumn(op, input.Rows));
 
-    public static TaskOutput Run<TKernel>(TaskArgs args, Table input)
-        where TKernel : IBinaryKernel
+    public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var table = input;
         foreach (var operation in Operations.Parse(args, input.Schema, Parse, out _))
@@ -45,11 +47,11 @@ internal static class BinaryArithmetic
 
             if (operation.B.IsColumn)
             {
-                Doubles.Combine(x, table[operation.B.Column!], result, TKernel.Apply);
+                Doubles.Combine(x, table[operation.B.Column!], result, TOperation.Apply);
             }
             else
             {
-                TKernel.Apply(x, operation.B.Number, result);
+                TOperation.Apply(x, operation.B.Number, result);
             }
 
             table = table.With(operation.Column, new Column<double>(result));
