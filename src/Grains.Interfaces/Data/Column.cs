@@ -49,14 +49,6 @@ public abstract class Column
 
     public static Column<long> Of(params long[] values) => new(values);
 
-    /// <summary>A column of <paramref name="type"/> over a copy of <paramref name="bytes"/>.</summary>
-    public static Column FromBytes(DType type, ReadOnlySpan<byte> bytes)
-    {
-        var column = Allocate(type, bytes.Length / type.Size());
-        bytes.CopyTo(column.WritableBytes);
-        return column.Column;
-    }
-
     /// <summary>An uninitialised column the caller fills in full through <see cref="Allocation.WritableBytes"/> before sharing it.</summary>
     public static Allocation Allocate(DType type, int length) => type switch
     {

@@ -39,8 +39,6 @@ public static class DTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown dtype"),
     };
 
-    public static bool IsFloat(this DType type) => type is DType.F8 or DType.F4;
-
     /// <summary>Parses a numpy dtype code; accepts the byte-order-free spellings numpy also prints.</summary>
     public static bool TryParse(string code, out DType type)
     {
