@@ -77,7 +77,7 @@ public static unsafe partial class CsvFile
 
     /// <summary>Inferred columns are stored as the first row suggests, so the usual column needs no copy at the end.</summary>
     private static DType[] GuessStorage(DType?[] types, string[] firstRow) =>
-        [.. types.Select((type, c) => type ?? (c < firstRow.Length && NumberText.TryParse(firstRow[c], out long _) ? DType.I8 : DType.F8))];
+        [.. types.Select((type, c) => type ?? (c < firstRow.Length && CellNumbers.TryParse(firstRow[c], out long _) ? DType.I8 : DType.F8))];
 
     private static Table? ReadRows(
         string path, byte* text, long start, long end, long partBytes,

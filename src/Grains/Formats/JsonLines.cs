@@ -132,7 +132,7 @@ public static class JsonLines
                 return value.GetRawText();
             case JsonValueKind.Null:
                 return "nan";
-            case JsonValueKind.String when value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) && NumberText.TryParse(text, out double special) && !double.IsFinite(special):
+            case JsonValueKind.String when value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) && CellNumbers.TryParse(text, out double special) && !double.IsFinite(special):
                 return double.IsNaN(special) ? "nan" : special > 0 ? "inf" : "-inf";
             default:
                 throw new FileFormatException(path,

@@ -128,5 +128,5 @@ public sealed class NormalizeTask : IRtlTask
         return null;
     }
 
-    private static string Text(double value) => NumberText.Python(value);
+    private static string Text(double value) => PrintedNumbers.Python(value);
 }

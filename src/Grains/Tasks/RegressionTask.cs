@@ -55,7 +55,7 @@ public sealed class RegressionTask : IRtlTask
                 }
 
                 notes.Add(new TaskNote("Regression[Linear] Results",
-                    $"m={NumberText.Python(m)}, c={NumberText.Python(c)}, r={NumberText.Python(r)}"));
+                    $"m={PrintedNumbers.Python(m)}, c={PrintedNumbers.Python(c)}, r={PrintedNumbers.Python(r)}"));
             }
             else
             {
@@ -65,7 +65,7 @@ public sealed class RegressionTask : IRtlTask
                     points[i] = LeastSquares.Evaluate(coefficients, points[i]);
                 }
 
-                notes.Add(new TaskNote("Regression[Poly] Results", $"m={NumberText.NumpyArray(coefficients)}, c=None, r=None"));
+                notes.Add(new TaskNote("Regression[Poly] Results", $"m={PrintedNumbers.NumpyArray(coefficients)}, c=None, r=None"));
             }
 
             table = table.With(operation.Column, new Column<double>(points));

@@ -20,23 +20,23 @@ public sealed class InternalsTests
     [InlineData(0.4999999999999992, "0.4999999999999992")]
     [InlineData(double.NaN, "nan")]
     [InlineData(double.NegativeInfinity, "-inf")]
-    public void Python_repr_of_floats(double value, string expected) => Assert.Equal(expected, NumberText.Python(value));
+    public void Python_repr_of_floats(double value, string expected) => Assert.Equal(expected, PrintedNumbers.Python(value));
 
     [Fact]
     public void Numpy_array_fixed_notation_pads_to_a_common_width() =>
         Assert.Equal("[  5.83333333 -33.          48.16666667   2.        ]",
-            NumberText.NumpyArray([5.833333333333334, -32.99999999999997, 48.16666666666667, 2.000000000000078]));
+            PrintedNumbers.NumpyArray([5.833333333333334, -32.99999999999997, 48.16666666666667, 2.000000000000078]));
 
     [Fact]
     public void Numpy_array_switches_to_scientific_for_far_apart_magnitudes()
     {
-        Assert.Equal("[1.e-05 1.e+00]", NumberText.NumpyArray([1e-5, 1.0]));
-        Assert.Equal("[1.5e+10 2.0e+00]", NumberText.NumpyArray([1.5e10, 2.0]));
+        Assert.Equal("[1.e-05 1.e+00]", PrintedNumbers.NumpyArray([1e-5, 1.0]));
+        Assert.Equal("[1.5e+10 2.0e+00]", PrintedNumbers.NumpyArray([1.5e10, 2.0]));
     }
 
     [Fact]
     public void Numpy_array_of_integral_values_prints_trailing_points() =>
-        Assert.Equal("[ 3. -2.  7.]", NumberText.NumpyArray([3, -2, 7]));
+        Assert.Equal("[ 3. -2.  7.]", PrintedNumbers.NumpyArray([3, -2, 7]));
 
     [Fact]
     public void Linspace_matches_numpy_and_ends_exactly_at_stop()

@@ -11,7 +11,7 @@ internal static class BadCell
 
     /// <summary>The message after "line N", for readers that learn the line number later.</summary>
     public static string AfterLine(int column, string name, string expected, ReadOnlySpan<char> cell) =>
-        NumberText.IsBeyondDouble(cell)
+        CellNumbers.IsBeyondDouble(cell)
             ? $", column {column + 1} ('{name}'): a number out of range (beyond ±1.8e308, the most a float64 holds)"
             : $", column {column + 1} ('{name}'): expected {expected}, found {Found(cell)}";
 

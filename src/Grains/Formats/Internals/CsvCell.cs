@@ -22,12 +22,12 @@ internal abstract class CsvCell
 
     private sealed class Doubles(Column<double> column) : CsvCell
     {
-        public override int Format(int row, Span<byte> destination) => NumberText.Format(column[row], destination);
+        public override int Format(int row, Span<byte> destination) => CellNumbers.Format(column[row], destination);
     }
 
     private sealed class Singles(Column<float> column) : CsvCell
     {
-        public override int Format(int row, Span<byte> destination) => NumberText.Format(column[row], destination);
+        public override int Format(int row, Span<byte> destination) => CellNumbers.Format(column[row], destination);
     }
 
     private sealed class Integers<T>(Column<T> column) : CsvCell where T : unmanaged, IUtf8SpanFormattable

@@ -94,7 +94,7 @@ internal abstract class CsvColumn
         {
             if (!isFloat)
             {
-                if (NumberText.TryParse(cell, out long integer))
+                if (CellNumbers.TryParse(cell, out long integer))
                 {
                     if (integer == 0 && cell.TrimStart().StartsWith('-'))
                     {
@@ -105,7 +105,7 @@ internal abstract class CsvColumn
                     return true;
                 }
 
-                if (!NumberText.TryParse(cell, out double first))
+                if (!CellNumbers.TryParse(cell, out double first))
                 {
                     return false;
                 }
@@ -115,7 +115,7 @@ internal abstract class CsvColumn
                 return true;
             }
 
-            if (!NumberText.TryParse(cell, out double value))
+            if (!CellNumbers.TryParse(cell, out double value))
             {
                 return false;
             }
@@ -152,41 +152,41 @@ internal abstract class CsvColumn
     {
         public static string Expected => "an integer (<i8)";
 
-        public static bool TryParse(ReadOnlySpan<char> text, out long value) => NumberText.TryParse(text, out value);
+        public static bool TryParse(ReadOnlySpan<char> text, out long value) => CellNumbers.TryParse(text, out value);
     }
 
     private readonly struct DoubleCell : ICell<double>
     {
         public static string Expected => "a number (<f8)";
 
-        public static bool TryParse(ReadOnlySpan<char> text, out double value) => NumberText.TryParse(text, out value);
+        public static bool TryParse(ReadOnlySpan<char> text, out double value) => CellNumbers.TryParse(text, out value);
     }
 
     private readonly struct Int32Cell : ICell<int>
     {
         public static string Expected => "a 32-bit integer (<i4)";
 
-        public static bool TryParse(ReadOnlySpan<char> text, out int value) => NumberText.TryParse(text, out value);
+        public static bool TryParse(ReadOnlySpan<char> text, out int value) => CellNumbers.TryParse(text, out value);
     }
 
     private readonly struct SingleCell : ICell<float>
     {
         public static string Expected => "a number (<f4)";
 
-        public static bool TryParse(ReadOnlySpan<char> text, out float value) => NumberText.TryParse(text, out value);
+        public static bool TryParse(ReadOnlySpan<char> text, out float value) => CellNumbers.TryParse(text, out value);
     }
 
     private readonly struct BoolCell : ICell<bool>
     {
         public static string Expected => "a boolean: True, False, 1 or 0 (|b1)";
 
-        public static bool TryParse(ReadOnlySpan<char> text, out bool value) => NumberText.TryParse(text, out value);
+        public static bool TryParse(ReadOnlySpan<char> text, out bool value) => CellNumbers.TryParse(text, out value);
     }
 
     private readonly struct ByteCell : ICell<byte>
     {
         public static string Expected => "an integer from 0 to 255 (|u1)";
 
-        public static bool TryParse(ReadOnlySpan<char> text, out byte value) => NumberText.TryParse(text, out value);
+        public static bool TryParse(ReadOnlySpan<char> text, out byte value) => CellNumbers.TryParse(text, out value);
     }
 }

@@ -89,7 +89,7 @@ internal sealed unsafe partial class CsvPart
         switch (Kinds[column])
         {
             case CsvSlotKind.InferredInteger:
-                if (NumberText.TryParse(text, out long integer))
+                if (CellNumbers.TryParse(text, out long integer))
                 {
                     ((long*)slots)[row] = integer;
                     if (integer == 0 && text.TrimStart().StartsWith('-'))
@@ -100,7 +100,7 @@ internal sealed unsafe partial class CsvPart
                     return true;
                 }
 
-                if (!NumberText.TryParse(text, out double first))
+                if (!CellNumbers.TryParse(text, out double first))
                 {
                     return false;
                 }
@@ -109,9 +109,9 @@ internal sealed unsafe partial class CsvPart
                 ((double*)slots)[row] = first;
                 return true;
             case CsvSlotKind.Int64:
-                return NumberText.TryParse(text, out ((long*)slots)[row]);
+                return CellNumbers.TryParse(text, out ((long*)slots)[row]);
             case CsvSlotKind.InferredFloat or CsvSlotKind.Double:
-                return NumberText.TryParse(text, out ((double*)slots)[row]);
+                return CellNumbers.TryParse(text, out ((double*)slots)[row]);
             default:
                 return TryStoreOther(layout.Types[column], slots, row, text);
         }
@@ -119,10 +119,10 @@ internal sealed unsafe partial class CsvPart
 
     private static bool TryStoreOther(DType? type, byte* slots, long row, ReadOnlySpan<char> text) => type switch
     {
-        DType.I4 => NumberText.TryParse(text, out ((int*)slots)[row]),
-        DType.F4 => NumberText.TryParse(text, out ((float*)slots)[row]),
-        DType.B1 => NumberText.TryParse(text, out ((bool*)slots)[row]),
-        DType.U1 => NumberText.TryParse(text, out slots[row]),
+        DType.I4 => CellNumbers.TryParse(text, out ((int*)slots)[row]),
+        DType.F4 => CellNumbers.TryParse(text, out ((float*)slots)[row]),
+        DType.B1 => CellNumbers.TryParse(text, out ((bool*)slots)[row]),
+        DType.U1 => CellNumbers.TryParse(text, out slots[row]),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a type the byte scanners leave to text"),
     };
 }

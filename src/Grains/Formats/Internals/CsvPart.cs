@@ -5,7 +5,7 @@ namespace Rtl.Formats;
 /// <summary>
 /// A run of whole lines of a mapped delimited file, parsed on one thread into the rows reserved for it
 /// (one per line; blank lines leave some unused). Cells are parsed straight from the bytes; a cell
-/// the byte scanners do not take goes to <see cref="NumberText"/> decoded (<c>CsvPart.Text.cs</c>).
+/// the byte scanners do not take goes to <see cref="CellNumbers"/> decoded (<c>CsvPart.Text.cs</c>).
 /// </summary>
 internal sealed unsafe partial class CsvPart
 {

@@ -8,7 +8,7 @@ namespace Rtl.Formats;
 /// The common numeric cells straight from UTF-8 bytes: an optional sign, digits, a fraction, an exponent.
 /// Each scanner stops at the first byte that is not part of such a number and returns where it stopped
 /// (null when no number starts at <c>p</c>); the caller checks that a delimiter or line end follows.
-/// Anything else (white space, <c>nan</c>, <c>inf</c>) is left to <see cref="NumberText"/> on decoded text.
+/// Anything else (white space, <c>nan</c>, <c>inf</c>) is left to <see cref="CellNumbers"/> on decoded text.
 /// </summary>
 internal static unsafe class Utf8Number
 {
@@ -112,7 +112,7 @@ internal static unsafe class Utf8Number
             return ScanAnyDouble(start, end, out value);
         }
 
-        var magnitude = scale == 0 ? mantissa : mantissa / NumberText.PowersOfTen[(int)-scale];
+        var magnitude = scale == 0 ? mantissa : mantissa / CellNumbers.PowersOfTen[(int)-scale];
         value = negative ? -magnitude : magnitude;
         return p;
     }

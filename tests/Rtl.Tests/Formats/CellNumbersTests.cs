@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Rtl.Tests.Formats;
 
-public class NumberTextTests
+public class CellNumbersTests
 {
     [Fact]
     public void Parsing_gives_the_same_double_as_the_runtime_for_many_spellings()
@@ -18,7 +18,7 @@ public class NumberTextTests
             {
                 var text = value.ToString(format, CultureInfo.InvariantCulture);
 
-                Assert.True(NumberText.TryParse(text, out double parsed), text);
+                Assert.True(CellNumbers.TryParse(text, out double parsed), text);
                 Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(parsed));
             }
         }
@@ -34,7 +34,7 @@ public class NumberTextTests
     [InlineData("4.9e-324", false)]
     public void Edge_cases_match_the_runtime(string text, bool negativeZero)
     {
-        Assert.True(NumberText.TryParse(text, out double parsed));
+        Assert.True(CellNumbers.TryParse(text, out double parsed));
 
         Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(parsed));
         Assert.Equal(negativeZero, double.IsNegative(parsed) && parsed == 0);
@@ -54,7 +54,7 @@ public class NumberTextTests
     [InlineData("1,000", false, 0L)]
     public void Integers_parse_only_when_the_cell_is_a_whole_64_bit_number(string text, bool ok, long expected)
     {
-        Assert.Equal(ok, NumberText.TryParse(text, out long value));
+        Assert.Equal(ok, CellNumbers.TryParse(text, out long value));
         Assert.Equal(expected, ok ? value : 0);
     }
 
@@ -68,7 +68,7 @@ public class NumberTextTests
     [InlineData("-1e400")]
     public void Non_numbers_and_numbers_beyond_a_double_do_not_parse_as_doubles(string text)
     {
-        Assert.False(NumberText.TryParse(text, out double _));
+        Assert.False(CellNumbers.TryParse(text, out double _));
     }
 
     [Theory]
@@ -76,8 +76,8 @@ public class NumberTextTests
     [InlineData("  ")]
     public void An_empty_cell_is_a_missing_value_nan_in_both_float_widths(string text)
     {
-        Assert.True(NumberText.TryParse(text, out double wide));
-        Assert.True(NumberText.TryParse(text, out float narrow));
+        Assert.True(CellNumbers.TryParse(text, out double wide));
+        Assert.True(CellNumbers.TryParse(text, out float narrow));
         Assert.True(double.IsNaN(wide) && float.IsNaN(narrow));
     }
 
@@ -90,6 +90,6 @@ public class NumberTextTests
     [InlineData("x", false)]
     public void Only_digits_whose_value_no_double_holds_are_beyond_a_double(string text, bool beyond)
     {
-        Assert.Equal(beyond, NumberText.IsBeyondDouble(text));
+        Assert.Equal(beyond, CellNumbers.IsBeyondDouble(text));
     }
 }

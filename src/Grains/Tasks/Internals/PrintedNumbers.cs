@@ -4,7 +4,7 @@ using System.Text;
 namespace Rtl.Tasks.Internals;
 
 /// <summary>Numbers printed the way the seed's Python printed them, so its users' notes read the same.</summary>
-internal static class NumberText
+internal static class PrintedNumbers
 {
     /// <summary>Python's <c>repr(float)</c>: shortest round-trip digits, <c>2.0</c>, <c>1e-05</c>, <c>1e+16</c>, <c>nan</c>.</summary>
     public static string Python(double value)

@@ -8,7 +8,7 @@ namespace Rtl.Formats;
 /// (NaN, as numpy.genfromtxt and pandas read it); a number beyond the range of a double is not read as infinity
 /// but refused, and <see cref="IsBeyondDouble"/> tells the error message why.
 /// </summary>
-internal static class NumberText
+internal static class CellNumbers
 {
     private const NumberStyles Integer =
         NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign;
