@@ -39,7 +39,8 @@ public sealed partial class MqttSource
     private readonly SemaphoreSlim arrived = new(0);
     private readonly CancellationTokenSource stopping = new();
     private readonly Task running;
-    private int queueDropped;
+    /// <summary>Rows this source dropped (over its cap, or a hand-over that failed), told with the next batch.</summary>
+    private int droppedRows;
 
     /// <param name="clusterId">Makes the client id, so two clusters on one broker keep sessions of their own.</param>
     /// <param name="holder">The silo this connection lives on (<c>address:port</c>), shown with its state.</param>
@@ -66,13 +67,17 @@ public sealed partial class MqttSource
             {
                 readings.Refuse($"a message of {payload.Length:N0} bytes on {endpoint.Topic}: the largest taken is {MaxMessageBytes:N0}");
             }
-            else if (readings.Rows >= MaxPendingRows)
-            {
-                Interlocked.Add(ref queueDropped, ReadingsBuilder.Count(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray()));
-            }
             else
             {
-                readings.TryAdd(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
+                var json = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
+                if (readings.Rows >= MaxPendingRows)
+                {
+                    Interlocked.Add(ref droppedRows, ReadingsBuilder.Count(json));
+                }
+                else
+                {
+                    readings.TryAdd(json);
+                }
             }
         }
 
@@ -104,9 +109,9 @@ public sealed partial class MqttSource
                 batch = readings.Build();
             }
 
-            if (queueDropped > 0)
+            if (droppedRows > 0)
             {
-                batch = batch with { Dropped = batch.Dropped + Interlocked.Exchange(ref queueDropped, 0) };
+                batch = batch with { Dropped = batch.Dropped + Interlocked.Exchange(ref droppedRows, 0) };
             }
 
             if (batch.RowCount == 0 && batch.Rejected == 0 && batch.Dropped == 0)
@@ -121,7 +126,7 @@ public sealed partial class MqttSource
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 // The DataNode stayed unreachable, or failed the call: these rows are lost, and counted as dropped.
-                Interlocked.Add(ref queueDropped, batch.RowCount);
+                Interlocked.Add(ref droppedRows, batch.RowCount);
                 LogForwardFailed(log, stream, batch.RowCount, e.Message);
             }
         }
