@@ -67,13 +67,7 @@ internal static class CellNumbers
     private static bool TryParseShortDecimal(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
-        var i = 0;
-        var negative = false;
-        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
-        {
-            negative = text[0] == '-';
-            i = 1;
-        }
+        var i = SignLength(text, out var negative);
 
         ulong mantissa = 0;
         var digits = 0;
@@ -140,6 +134,13 @@ internal static class CellNumbers
         return true;
     }
 
+    /// <summary>1 when the text starts with a sign (<paramref name="negative"/> for '-'), else 0.</summary>
+    private static int SignLength(ReadOnlySpan<char> text, out bool negative)
+    {
+        negative = text.Length > 0 && text[0] == '-';
+        return text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
+    }
+
     private enum Plain
     {
         Integer,
@@ -156,13 +157,7 @@ internal static class CellNumbers
     private static Plain TryParsePlainInteger(ReadOnlySpan<char> text, out long value)
     {
         value = 0;
-        var i = 0;
-        var negative = false;
-        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
-        {
-            negative = text[0] == '-';
-            i = 1;
-        }
+        var i = SignLength(text, out var negative);
 
         var digits = text.Length - i;
         long result = 0;
