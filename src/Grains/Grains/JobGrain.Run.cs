@@ -100,16 +100,16 @@ public sealed partial class JobGrain
         return null;
     }
 
-    /// <summary>Stores the result and the plots, drops the input, then records the outcome.</summary>
+    /// <summary>
+    /// Stores the result and the plots, records the outcome, then drops the input. In that order: a silo killed
+    /// between dropping the input and recording the outcome left a running record whose resume found no input; killed
+    /// between recording and dropping, it leaves an input blob that retention removes with the job.
+    /// </summary>
     private async Task Finish(JobResult result)
     {
         var resultStored = result.Table is { } table && await JobTables.WriteAsync(store, Id, BlobNames.Result, table);
         await StorePlots(result);
-        if (state.State.InputPath is { } input && !Path.IsPathRooted(input))
-        {
-            await store.DeleteAsync(Id, input);
-        }
-
+        var input = state.State.InputPath;
         await Save(state.State with
         {
             Status = result.Succeeded ? JobStatus.Completed : JobStatus.Failed,
@@ -123,6 +123,11 @@ public sealed partial class JobGrain
             InputPath = null,
             WaitingFor = null,
         });
+        if (input is not null && !Path.IsPathRooted(input))
+        {
+            await store.DeleteAsync(Id, input);
+        }
+
         await GrainFactory.GetGrain<IJobIndexGrain>(0).Finished(Id);
     }
 
