@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rtl.Client;
-using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;

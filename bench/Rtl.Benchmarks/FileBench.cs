@@ -1,4 +1,3 @@
-using Rtl.Data;
 using Rtl.Formats;
 
 namespace Rtl.Benchmarks;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Rtl.Client;
-using Rtl.Streams;
 
 namespace Rtl.Benchmarks;
 

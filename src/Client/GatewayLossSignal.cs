@@ -4,7 +4,7 @@ namespace Rtl.Client;
 /// Trips when the client loses a gateway. A request already sent through a gateway that died gets no
 /// answer until its timeout, so calls in flight at that moment are abandoned and sent again.
 /// </summary>
-internal sealed class GatewayLossSignal : IClusterConnectionStatusObserver
+internal sealed class GatewayLossSignal : IClusterConnectionStatusObserver, IDisposable
 {
     private CancellationTokenSource current = new();
 
@@ -22,4 +22,7 @@ internal sealed class GatewayLossSignal : IClusterConnectionStatusObserver
     public void NotifyClusterConnectionLost() => Trip();
 
     private void Trip() => Interlocked.Exchange(ref current, new CancellationTokenSource()).Cancel();
+
+    /// <summary>The client is gone: nothing waits on the current token any more.</summary>
+    public void Dispose() => Volatile.Read(ref current).Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Orleans.Runtime;
 using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Streams;

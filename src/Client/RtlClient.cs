@@ -8,7 +8,6 @@ using Rtl.Grains;
 using Rtl.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
-using Rtl.Streams;
 
 namespace Rtl.Client;
 
@@ -208,5 +207,7 @@ public sealed partial class RtlClient : IAsyncDisposable
                 ownedHost.Dispose();
             }
         }
+
+        gatewayLoss?.Dispose();
     }
 }

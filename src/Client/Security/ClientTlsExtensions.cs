@@ -1,4 +1,3 @@
-using Orleans.Hosting;
 
 namespace Rtl.Client.Security;
 

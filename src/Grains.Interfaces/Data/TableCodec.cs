@@ -3,7 +3,6 @@ using System.Text;
 using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Cloning;
 using Orleans.Serialization.Codecs;
-using Orleans.Serialization.Serializers;
 using Orleans.Serialization.WireProtocol;
 
 namespace Rtl.Data;

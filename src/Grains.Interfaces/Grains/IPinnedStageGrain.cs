@@ -10,6 +10,6 @@ namespace Rtl.Grains;
 /// </summary>
 public interface IPinnedStageGrain : IGrainWithStringKey
 {
-    /// <summary>Runs the stage if this activation is on <paramref name="silo"/>; else throws <see cref="PinnedSiloUnavailableException"/>.</summary>
-    Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table table, StageProgress? progress, SiloAddress silo);
+    /// <summary>Runs the stage if this activation is on <paramref name="target"/>; else throws <see cref="PinnedSiloUnavailableException"/>.</summary>
+    Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table table, StageProgress? progress, SiloAddress target);
 }

@@ -8,7 +8,7 @@ namespace Rtl.Hosting;
 /// 4 KB slab blocks. The transport's receive loop reads at most one pool block per <c>recv</c> call and flushes
 /// the pipe after each, so with 4 KB blocks a 16 MB table arrives through ~4,000 system calls and pipe flushes
 /// (a quarter of the CPU of a silo → silo table transfer in a profile); with 64 KB blocks, ~250 (larger blocks
-/// measured no better). Orleans 10 has no public setting for this pool: <see cref="Install"/> reaches it through
+/// measured no better). Orleans 10 has no public setting for this pool: <c>Install</c> reaches it through
 /// two internal members (WireBufferPool.Install.cs).
 /// </summary>
 public sealed partial class WireBufferPool : MemoryPool<byte>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Rtl.Tasks;
 
 namespace Rtl.Pipelines;

@@ -5,7 +5,7 @@ namespace Rtl.Formats;
 /// <summary>
 /// Delimited text, one row per line. Read from the mapped file in parallel parts, straight from its bytes
 /// (<c>CsvFile.Mapped.cs</c>); text with quotes goes to Sep (<c>CsvFile.Sep.cs</c>). Written by
-/// <see cref="Write"/> in <c>CsvFile.Write.cs</c>.
+/// <c>Write</c> in <c>CsvFile.Write.cs</c>.
 /// </summary>
 public static partial class CsvFile
 {

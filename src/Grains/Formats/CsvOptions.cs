@@ -2,7 +2,7 @@ using Rtl.Data;
 
 namespace Rtl.Formats;
 
-/// <summary>How <see cref="CsvFile.Read"/> splits and names a delimited text file.</summary>
+/// <summary>How <c>CsvFile.Read</c> splits and names a delimited text file.</summary>
 public sealed record CsvOptions
 {
     public static CsvOptions Default { get; } = new();

@@ -24,7 +24,7 @@ public static partial class NpyFile
     }
 
     /// <summary>
-    /// The columns a <see cref="Read"/> would give and at most how many rows, from the header alone: its shape,
+    /// The columns a <c>Read</c> would give and at most how many rows, from the header alone: its shape,
     /// but never more rows than the bytes after it can hold (a header may claim any shape).
     /// </summary>
     public static (TableSchema Schema, long Rows) ReadPlan(string path)

@@ -56,7 +56,7 @@ public sealed partial class JobGrain
                 }
                 catch (Exception e) when (SiloLoss.Is(e))
                 {
-                    log.LogWarning(e, "Job {Job} lost its silo; it will be resumed", Id);
+                    LogLostSilo(log, e, Id);
                     return;
                 }
                 catch (Exception e)
@@ -69,7 +69,7 @@ public sealed partial class JobGrain
         }
         catch (Exception e)
         {
-            log.LogError(e, "Job {Job} could not record its outcome; it will be resumed", Id);
+            LogOutcomeNotRecorded(log, e, Id);
         }
         finally
         {
@@ -92,7 +92,7 @@ public sealed partial class JobGrain
         var waiting = $"silo '{error.On}' (stage {error.Stage}): {error.Message}";
         if (state.State.WaitingFor != waiting)
         {
-            log.LogInformation("Job {Job} waits for silo '{Silo}' (stage {Stage})", Id, error.On, error.Stage);
+            LogWaitingForSilo(log, Id, error.On, error.Stage);
             await Save(state.State with { WaitingFor = waiting });
         }
 
@@ -142,7 +142,7 @@ public sealed partial class JobGrain
         {
             if (!File.Exists(file))
             {
-                log.LogWarning("Job {Job}: plot {File} is not on this silo's disk, so no other silo can serve it", Id, file);
+                LogPlotNotOnDisk(log, Id, file);
                 continue;
             }
 
@@ -153,4 +153,16 @@ public sealed partial class JobGrain
             }));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} lost its silo; it will be resumed")]
+    private static partial void LogLostSilo(ILogger log, Exception e, Guid job);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} could not record its outcome; it will be resumed")]
+    private static partial void LogOutcomeNotRecorded(ILogger log, Exception e, Guid job);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} waits for silo '{Silo}' (stage {Stage})")]
+    private static partial void LogWaitingForSilo(ILogger log, Guid job, string silo, int stage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: plot {File} is not on this silo's disk, so no other silo can serve it")]
+    private static partial void LogPlotNotOnDisk(ILogger log, Guid job, string file);
 }

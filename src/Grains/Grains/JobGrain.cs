@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Jobs;
@@ -116,7 +115,7 @@ public sealed partial class JobGrain(
         var started = false;
         try
         {
-            var last = state.State.AttemptLog.LastOrDefault();
+            var last = state.State.AttemptLog is [.., var newest] ? newest : null;
             if (state.State.Attempts >= options.Value.JobMaxAttempts)
             {
                 // Every attempt is recorded before it runs and ends with an outcome unless its run was lost: a job still

@@ -9,7 +9,7 @@ namespace Rtl.Grains;
 /// Prunes old jobs cluster-wide: their blobs from the job store, then their records and their place in the job
 /// index. One activation, so silos asking at once prune once.
 /// </summary>
-public sealed class JobRetentionGrain(IJobStore store, IOptions<RtlOptions> options, ILogger<JobRetentionGrain> log)
+public sealed partial class JobRetentionGrain(IJobStore store, IOptions<RtlOptions> options, ILogger<JobRetentionGrain> log)
     : Grain, IJobRetentionGrain
 {
     public async Task<int> Prune()
@@ -28,7 +28,10 @@ public sealed class JobRetentionGrain(IJobStore store, IOptions<RtlOptions> opti
         }
 
         await GrainFactory.GetGrain<IJobIndexGrain>(0).Forget(pruned);
-        log.LogInformation("Pruned {Count} job(s) older than {Retention} or beyond the newest {Kept}", pruned.Count, retention.JobRetention, retention.JobRetentionCount);
+        LogPruned(log, pruned.Count, retention.JobRetention, retention.JobRetentionCount);
         return pruned.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} job(s) older than {Retention} or beyond the newest {Kept}")]
+    private static partial void LogPruned(ILogger log, int count, TimeSpan retention, int kept);
 }

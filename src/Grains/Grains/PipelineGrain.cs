@@ -82,7 +82,7 @@ public sealed partial class PipelineGrain(
 
             if (options.Value.Profile)
             {
-                log.LogInformation("Job {Job} completed in {Milliseconds:F2} ms", job, clock.Elapsed.TotalMilliseconds);
+                LogCompleted(log, job, clock.Elapsed.TotalMilliseconds);
             }
 
             return new JobResult(job, table, stages, clock.Elapsed.TotalMilliseconds, null);
@@ -98,7 +98,7 @@ public sealed partial class PipelineGrain(
         }
         catch (Exception e)
         {
-            log.LogWarning(e, "Job {Job} failed at stage {Stage}", job, stages.Count);
+            LogFailed(log, e, job, stages.Count);
             return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, $"stage {stages.Count}: {e.GetType().Name}: {e.Message}");
         }
     }
@@ -109,4 +109,10 @@ public sealed partial class PipelineGrain(
         // The stage runs here, yet its first call on this silo still asks the grain directory, whose partition may
         // sit on a silo that just died: until the cluster votes it out that call fails, and a retry then succeeds.
         : SiloLoss.Retry(_ => GrainFactory.GetGrain<IStageGrain>(IStageGrain.Local).Run(job, stage, definition, table, progress));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} completed in {Milliseconds:F2} ms")]
+    private static partial void LogCompleted(ILogger log, Guid job, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} failed at stage {Stage}")]
+    private static partial void LogFailed(ILogger log, Exception e, Guid job, int stage);
 }

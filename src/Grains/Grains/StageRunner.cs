@@ -15,7 +15,7 @@ internal readonly record struct PartialRun(long FirstRow, bool KeepRows);
 /// </summary>
 internal static class StageRunner
 {
-    /// <param name="partial">Set for a chunk of a stage ending in a two-phase task: that task states its partials.</param>
+    /// <remarks><paramref name="partial"/> is set for a chunk of a stage ending in a two-phase task: that task states its partials.</remarks>
     public static async Task<StageResult> Run(
         IGrainFactory grains, Guid job, int stage, StageDefinition definition, Table input, StageProgress? progress, string silo,
         PartialRun? partial = null)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Rtl.Hosting;
 
 /// <summary>Caps the kernels running at once on this silo (the seed's TASK_WORKERS).</summary>
-public sealed class KernelThrottle(IOptions<RtlOptions> options)
+public sealed class KernelThrottle(IOptions<RtlOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim slots = new(Math.Max(1, options.Value.MaxConcurrentKernels));
 
@@ -20,4 +20,7 @@ public sealed class KernelThrottle(IOptions<RtlOptions> options)
             slots.Release();
         }
     }
+
+    /// <summary>The silo has stopped (the container disposes its singletons): no kernel waits for a slot.</summary>
+    public void Dispose() => slots.Dispose();
 }

@@ -69,9 +69,9 @@ public static class PlotArguments
     }
 
     /// <summary>The layers share one y axis, so they must agree on its scale.</summary>
-    private static void CheckSharedScale(string at, IReadOnlyList<PlotLayer> layers)
+    private static void CheckSharedScale(string at, PlotLayer[] layers)
     {
-        for (var i = 1; i < layers.Count; i++)
+        for (var i = 1; i < layers.Length; i++)
         {
             if (layers[i].Scale != layers[0].Scale)
             {

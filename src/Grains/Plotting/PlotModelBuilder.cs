@@ -32,7 +32,7 @@ internal static class PlotModelBuilder
             }
         }
 
-        if (model.Series.Count(s => !string.IsNullOrEmpty(s.Title)) > 0)
+        if (model.Series.Any(s => !string.IsNullOrEmpty(s.Title)))
         {
             model.Legends.Add(new Legend
             {
@@ -46,7 +46,7 @@ internal static class PlotModelBuilder
         return model;
     }
 
-    private static IEnumerable<Series> Layer(PlotLayer layer, Table table, bool several, ref int colour)
+    private static List<Series> Layer(PlotLayer layer, Table table, bool several, ref int colour)
     {
         var x = table[layer.X].AsDoubles().ToArray();
         if (layer.Kind == PlotKind.Histogram)

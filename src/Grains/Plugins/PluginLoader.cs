@@ -11,7 +11,7 @@ namespace Rtl.Plugins;
 /// (with its dependencies and <c>.deps.json</c> beside it) and <c>&lt;plugins&gt;/&lt;Name&gt;.dll</c>, each in
 /// its own load context. A broken plugin is logged and skipped: it never stops the silo.
 /// </summary>
-public static class PluginLoader
+public static partial class PluginLoader
 {
     /// <summary>The built-in tasks plus every plugin's tasks found in <paramref name="pluginsDir"/>.</summary>
     public static TaskRegistry Registry(string pluginsDir, ILogger log)
@@ -51,7 +51,7 @@ public static class PluginLoader
             }
             else
             {
-                log.LogWarning("Plugin folder {Folder} skipped: it has no {Dll}", folder, Path.GetFileName(main));
+                LogFolderWithoutDll(log, folder, Path.GetFileName(main));
             }
         }
 
@@ -81,7 +81,7 @@ public static class PluginLoader
         }
         catch (Exception e)
         {
-            log.LogWarning("Plugin {File} skipped: {Error}", file, Describe(e));
+            LogPluginSkipped(log, file, Describe(e));
             return added;
         }
 
@@ -97,23 +97,22 @@ public static class PluginLoader
                 else
                 {
                     var owner = registry.PluginFile(task.Name) is { } other ? $"the plugin {other}" : "a built-in task";
-                    log.LogWarning("Plugin {File}: task '{Task}' ({Type}) skipped: the name is taken by {Owner}",
-                        file, task.Name, type.FullName, owner);
+                    LogNameTaken(log, file, task.Name, type.FullName, owner);
                 }
             }
             catch (Exception e)
             {
-                log.LogWarning("Plugin {File}: task type {Type} skipped: {Error}", file, type.FullName, Describe(e));
+                LogTaskSkipped(log, file, type.FullName, Describe(e));
             }
         }
 
         if (added.Count == 0)
         {
-            log.LogWarning("Plugin {File} adds no task (a task is a public class implementing IRtlTask with a public parameterless constructor)", file);
+            LogNoTask(log, file);
         }
         else
         {
-            log.LogInformation("Plugin {File}: tasks {Tasks}", file, string.Join(", ", added));
+            LogAdded(log, file, added);
         }
 
         return added;
@@ -142,4 +141,22 @@ public static class PluginLoader
         var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
         return $"{cause.GetType().Name}: {cause.Message}";
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin folder {Folder} skipped: it has no {Dll}")]
+    private static partial void LogFolderWithoutDll(ILogger log, string folder, string dll);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {File} skipped: {Error}")]
+    private static partial void LogPluginSkipped(ILogger log, string file, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {File}: task '{Task}' ({Type}) skipped: the name is taken by {Owner}")]
+    private static partial void LogNameTaken(ILogger log, string file, string task, string? type, string owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {File}: task type {Type} skipped: {Error}")]
+    private static partial void LogTaskSkipped(ILogger log, string file, string? type, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {File} adds no task (a task is a public class implementing IRtlTask with a public parameterless constructor)")]
+    private static partial void LogNoTask(ILogger log, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {File}: tasks {Tasks}")]
+    private static partial void LogAdded(ILogger log, string file, IEnumerable<string> tasks);
 }

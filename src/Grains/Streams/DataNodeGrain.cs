@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Rtl.Data;
 using Rtl.Hosting;
 using Rtl.Pipelines;
 using Rtl.Streams;
@@ -92,13 +91,13 @@ public sealed partial class DataNodeGrain(
     }
 
     public Task<IReadOnlyList<StreamWindow>?> WindowsAfter(long after, TimeSpan wait) =>
-        state.State.Definition is null ? Task.FromResult<IReadOnlyList<StreamWindow>?>(null) : results.After(Name, after, wait);
+        state.State.Definition is null ? Task.FromResult<IReadOnlyList<StreamWindow>?>(null) : results.After(after, wait);
 
     public Task<byte[]?> LatestPlot(string name) => Task.FromResult(results.Plot(name));
 
-    public Task SourceIs(string connection)
+    public Task SourceIs(string state)
     {
-        source = connection;
+        source = state;
         return Task.CompletedTask;
     }
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
-using Orleans.Runtime;
 using Rtl.Streams.Internals;
 
 namespace Rtl.Streams;
@@ -14,7 +13,7 @@ namespace Rtl.Streams;
 /// cluster and stream, kept at the broker for <see cref="SessionSeconds"/> after a disconnect and subscribed at QoS 1,
 /// so what sensors publish at QoS 1 while the connection moves to another silo waits at the broker for the next holder.
 /// </summary>
-public sealed partial class MqttSource
+public sealed partial class MqttSource : IAsyncDisposable
 {
     /// <summary>How long the broker keeps the stream's session (its subscription and QoS 1 messages) with no holder.</summary>
     public const uint SessionSeconds = 3600;
@@ -41,9 +40,12 @@ public sealed partial class MqttSource
     private readonly Task running;
     /// <summary>Rows this source dropped (over its cap, or a hand-over that failed), told with the next batch.</summary>
     private int droppedRows;
+    private int stopped;
 
-    /// <param name="clusterId">Makes the client id, so two clusters on one broker keep sessions of their own.</param>
-    /// <param name="holder">The silo this connection lives on (<c>address:port</c>), shown with its state.</param>
+    /// <remarks>
+    /// <paramref name="clusterId"/> makes the client id, so two clusters on one broker keep sessions of their own;
+    /// <paramref name="holder"/> is the silo this connection lives on (<c>address:port</c>), shown with its state.
+    /// </remarks>
     public MqttSource(string stream, StreamEndpoint.Mqtt endpoint, string clusterId, string holder, IGrainFactory grains, ILogger log)
     {
         (this.stream, this.endpoint, this.holder, this.log) = (stream, endpoint, holder, log);
@@ -173,7 +175,7 @@ public sealed partial class MqttSource
                         .WithTopicFilter(endpoint.Topic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), stopping.Token);
                     backoff.Succeeded();
                     await node.SourceIs($"connected from silo {holder}");
-                    LogConnected(log, stream, endpoint.ToString());
+                    LogConnected(log, stream, endpoint);
                 }
                 catch (Exception e) when (!stopping.IsCancellationRequested)
                 {
@@ -211,6 +213,11 @@ public sealed partial class MqttSource
     /// </summary>
     public async Task StopAsync(bool forgetSession)
     {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         await running;
         if (client.IsConnected)
@@ -235,8 +242,11 @@ public sealed partial class MqttSource
         stopping.Dispose();
     }
 
+    /// <summary>Stops as a silo leaving does (the session stays at the broker), unless it has stopped already.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(forgetSession: false);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream {Stream}: connected to {Broker}")]
-    private static partial void LogConnected(ILogger log, string stream, string broker);
+    private static partial void LogConnected(ILogger log, string stream, StreamEndpoint.Mqtt broker);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: cannot connect to {Broker}: {Error}")]
     private static partial void LogConnectFailed(ILogger log, string stream, string broker, string error);

@@ -1,9 +1,6 @@
 using Rtl.Formats;
 using Rtl.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using Rtl.Pipelines;
 using Rtl.Plugins;
 using Rtl.Registry;
 using Rtl.Silo.Output;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Rtl.Hosting;
 
 namespace Rtl.Silo.Cli;

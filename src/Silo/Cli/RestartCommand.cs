@@ -10,6 +10,9 @@ namespace Rtl.Silo.Cli;
 /// </summary>
 public static class RestartCommand
 {
+    /// <summary>Ports a silo listens on alone: one value for several silos would clash.</summary>
+    private static readonly string[] OnePerSilo = ["gateway-port", "web-port"];
+
     public static async Task<int> Restart(CommandLine line, RtlOptions options)
     {
         line.RejectUnknown();
@@ -24,7 +27,7 @@ public static class RestartCommand
             return await SiloCommands.Start(line, options);
         }
 
-        if (running.Count > 1 && new[] { "gateway-port", "web-port" }.FirstOrDefault(p => line.Option(p) is not null) is { } shared)
+        if (running.Count > 1 && OnePerSilo.FirstOrDefault(p => line.Option(p) is not null) is { } shared)
         {
             throw new UsageException($"--{shared} would give {running.Count} silos one port: name the silo to restart with --silo-port");
         }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Rtl.Client;
 using Rtl.Client.Storage;
 using Rtl.Hosting;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Rtl.Client;
 using Rtl.Data;
 using Rtl.Formats;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Rtl.Grains;
 
 namespace Rtl.Hosting;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Rtl.Hosting;
 
@@ -7,7 +5,7 @@ namespace Rtl.Hosting;
 /// Work a silo does now and then in the background: a failed round is logged and tried again next period, and
 /// nothing of it ever blocks start-up or outlives the silo.
 /// </summary>
-public abstract class PeriodicService(ILogger log) : BackgroundService
+public abstract partial class PeriodicService(ILogger log) : BackgroundService
 {
     protected abstract TimeSpan FirstDelay { get; }
 
@@ -28,7 +26,7 @@ public abstract class PeriodicService(ILogger log) : BackgroundService
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    log.LogWarning(e, "{Work} failed; trying again in {Period}", GetType().Name, Period);
+                    LogFailed(log, e, GetType().Name, Period);
                 }
 
                 await Task.Delay(Period, stoppingToken);
@@ -39,4 +37,7 @@ public abstract class PeriodicService(ILogger log) : BackgroundService
             // The silo is stopping.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Work} failed; trying again in {Period}")]
+    private static partial void LogFailed(ILogger log, Exception e, string work, TimeSpan period);
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Rtl.Client;
 using Rtl.Tasks;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace Rtl.Silo.Output;
 
@@ -62,7 +61,7 @@ public sealed class LiveProgress : JobProgress
         });
     }
 
-    private IRenderable Render(bool failed)
+    private Spectre.Console.Table Render(bool failed)
     {
         lock (gate)
         {

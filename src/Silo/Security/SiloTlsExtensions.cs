@@ -1,4 +1,3 @@
-using Orleans.Hosting;
 using Rtl.Client.Security;
 
 namespace Rtl.Silo.Security;

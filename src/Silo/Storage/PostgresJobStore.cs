@@ -21,7 +21,7 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource database) : IJobSt
         BlobNames.Checked(name);
         await using var connection = await database.OpenConnectionAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
-        await Execute(connection, transaction, cancellation, job, name,
+        await Execute(connection, transaction, job, name, cancellation,
             "INSERT INTO rtl_jobs (job_id) VALUES (@job) ON CONFLICT (job_id) DO UPDATE SET written = now()",
             // Locks the blob's row: a second writer of the same blob waits, then replaces this one whole.
             "INSERT INTO rtl_job_blobs (job_id, name, bytes) VALUES (@job, @name, 0) ON CONFLICT (job_id, name) DO UPDATE SET bytes = 0",
@@ -51,7 +51,7 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource database) : IJobSt
     public async Task TouchAsync(Guid job, CancellationToken cancellation = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellation);
-        await Execute(connection, null, cancellation, job, "",
+        await Execute(connection, null, job, "", cancellation,
             "INSERT INTO rtl_jobs (job_id) VALUES (@job) ON CONFLICT (job_id) DO UPDATE SET written = now()");
     }
 
@@ -86,7 +86,7 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource database) : IJobSt
     {
         BlobNames.Checked(name);
         await using var connection = await database.OpenConnectionAsync(cancellation);
-        await Execute(connection, null, cancellation, job, name, "DELETE FROM rtl_job_blobs WHERE job_id = @job AND name = @name");
+        await Execute(connection, null, job, name, cancellation, "DELETE FROM rtl_job_blobs WHERE job_id = @job AND name = @name");
     }
 
     public async Task<IReadOnlyList<Guid>> PruneAsync(DateTimeOffset before, int keep, CancellationToken cancellation = default)
@@ -122,7 +122,7 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource database) : IJobSt
     }
 
     private static async Task Execute(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellation, Guid job, string name, params string[] statements)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid job, string name, CancellationToken cancellation, params string[] statements)
     {
         foreach (var sql in statements)
         {

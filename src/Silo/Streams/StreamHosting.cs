@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Rtl.Streams;
 
 namespace Rtl.Silo.Streams;

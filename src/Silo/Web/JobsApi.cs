@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Rtl.Formats;
 using Rtl.Storage;
 
 namespace Rtl.Silo.Web;
 
 /// <summary>
-/// The JSON API for apps that are not .NET. Jobs go the durable path (<see cref="IJobGrain"/>), so the jobs
+/// The JSON API for apps that are not .NET. Jobs go the durable path (<see cref="Rtl.Grains.IJobGrain"/>), so the jobs
 /// page, <c>rtl jobs</c> and the API all see the same records.
 /// </summary>
 public static class JobsApi

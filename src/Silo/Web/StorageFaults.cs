@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.AspNetCore.Http;
 
 namespace Rtl.Silo.Web;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Orleans.Runtime;
 using Rtl.Streams;
 
 namespace Rtl.Silo.Web;

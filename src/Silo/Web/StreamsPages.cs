@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Rtl.Streams;
 
 namespace Rtl.Silo.Web;
@@ -28,9 +25,9 @@ public static class StreamsPages
                 : JobsPages.NotFoundPage("No such stream", $"<p>No stream named <code>{WebUtility.HtmlEncode(name)}</code>. <a href=\"/streams\">All streams</a></p>"));
     }
 
-    private static string List(IReadOnlyList<StreamStatus> streams)
+    private static string List(StreamStatus[] streams)
     {
-        if (streams.Count == 0)
+        if (streams.Length == 0)
         {
             return "<p class=\"muted\">No streams yet: <code>rtl stream add NAME PIPELINE.json --window N --source mqtt://HOST:PORT/TOPIC</code></p>";
         }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Rtl.Hosting;
 
 namespace Rtl.Silo.Web;
@@ -14,7 +10,7 @@ namespace Rtl.Silo.Web;
 /// plots and results, the dashboard) needs <c>Authorization: Bearer &lt;key&gt;</c> or the cookie that
 /// <c>/login?key=&lt;key&gt;</c> sets; anything else is a 401. Keys are compared in constant time.
 /// </summary>
-public static class WebAuth
+public static partial class WebAuth
 {
     public const string LoginPath = "/login";
 
@@ -25,7 +21,7 @@ public static class WebAuth
     {
         if (ExposureWarning(options) is { } warning)
         {
-            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Rtl.Web").LogWarning("{Warning}", warning);
+            LogExposed(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Rtl.Web"), warning);
         }
 
         if (string.IsNullOrEmpty(options.WebApiKey))
@@ -127,4 +123,7 @@ public static class WebAuth
             CryptographicOperations.FixedTimeEquals(
                 SHA256.HashData(Encoding.UTF8.GetBytes(CookieValue)), SHA256.HashData(Encoding.UTF8.GetBytes(supplied)));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogExposed(ILogger log, string warning);
 }

@@ -1,4 +1,3 @@
-using Rtl.Client;
 using Rtl.Data;
 using Rtl.Formats;
 using Rtl.Pipelines;

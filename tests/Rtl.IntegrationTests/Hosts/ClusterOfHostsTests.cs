@@ -166,7 +166,7 @@ public sealed class ClusterOfHostsTests(ClusterOfHosts cluster, ITestOutputHelpe
     private static List<string> Attempts(JsonNode record) =>
         record["attempts"]!.AsArray().Select(a => a!["silo"]!.GetValue<string>()).ToList();
 
-    private async Task AssertServedByAll(IReadOnlyList<Guid> jobs, IEnumerable<Host> hosts)
+    private async Task AssertServedByAll(List<Guid> jobs, IEnumerable<Host> hosts)
     {
         foreach (var host in hosts)
         {

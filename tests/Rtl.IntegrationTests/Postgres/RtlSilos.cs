@@ -15,6 +15,7 @@ public sealed class RtlSilos : IAsyncDisposable
     private readonly Action<RtlOptions> configure;
     private readonly List<IHost> running = [];
 
+    /// <param name="configure">Changes each silo's options before it starts.</param>
     /// <param name="dataDirInFiles">When set, the data dir is this folder inside the files root (as <c>~/.rtl</c> is inside <c>~</c>).</param>
     public RtlSilos(Action<RtlOptions>? configure = null, string? dataDirInFiles = null)
     {

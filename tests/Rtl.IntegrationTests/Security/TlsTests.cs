@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
-using Orleans.Hosting;
 using Rtl.Client;
 using Rtl.Client.Storage;
 using Rtl.Data;

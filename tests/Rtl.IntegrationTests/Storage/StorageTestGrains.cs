@@ -1,5 +1,3 @@
-using Orleans;
-using Orleans.Runtime;
 
 namespace Rtl.IntegrationTests.Storage;
 

@@ -145,7 +145,7 @@ public sealed class BoundedRequestTests(DefaultSiloProcess silo) : IClassFixture
         return rss;
     }
 
-    private static Stream Body(string what) => what switch
+    private static RepeatingStream Body(string what) => what switch
     {
         "200,000 null stages" => Generated("""{"pipeline": {"stages": [""", """{"tasks": [{"task": "null"}]}, """, 200_000, """{"tasks": [{"task": "null"}]}]}}"""),
         "30,000 compact stages" => Generated("""{"pipeline":{"stages":[""", """{"tasks":[{"task":"null"}]},""", 29_999, """{"tasks":[{"task":"null"}]}]}}"""),
@@ -154,7 +154,7 @@ public sealed class BoundedRequestTests(DefaultSiloProcess silo) : IClassFixture
         _ => Generated("""{"pipeline": {"stages": [{"tasks": [{"task": "nosuch"}]}]}, "pad": 1""", new string(' ', 1 << 16), 300 * 16, "}"),
     };
 
-    private static Stream Generated(string head, string block, int times, string tail) =>
+    private static RepeatingStream Generated(string head, string block, int times, string tail) =>
         new RepeatingStream(Encoding.UTF8.GetBytes(head), Encoding.UTF8.GetBytes(block), times, Encoding.UTF8.GetBytes(tail));
 
     /// <summary>head + block × times + tail, made up as it is read: a body of hundreds of MB that the test never holds.</summary>

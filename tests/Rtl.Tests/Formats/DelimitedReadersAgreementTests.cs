@@ -133,7 +133,7 @@ public class DelimitedReadersAgreementTests
     }
 
     /// <summary>Every reader's outcome on <paramref name="text"/>: the schema and values, or the error.</summary>
-    private static IEnumerable<string> ReadEach(string text)
+    private static string[] ReadEach(string text)
     {
         using var dir = new TempDirectory();
         var path = dir.File("in.csv");

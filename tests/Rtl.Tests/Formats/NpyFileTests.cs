@@ -1,5 +1,4 @@
 using System.Text;
-using Rtl.Data;
 using Rtl.Formats;
 using Xunit;
 

@@ -20,7 +20,7 @@ public sealed class PluginLoaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    private string TestAssembly => typeof(PluginEchoTask).Assembly.Location;
+    private static string TestAssembly => typeof(PluginEchoTask).Assembly.Location;
 
     /// <summary>Drops this test assembly in as <c>&lt;plugins&gt;/&lt;name&gt;/&lt;name&gt;.dll</c>.</summary>
     private string DropFolderPlugin(string name = "Rtl.Tests")

@@ -3,7 +3,7 @@ using Rtl.Data;
 
 namespace Rtl.Formats;
 
-/// <summary>Formats one column's values as UTF-8 text for <see cref="CsvFile.Write"/>.</summary>
+/// <summary>Formats one column's values as UTF-8 text for <c>CsvFile.Write</c>.</summary>
 internal abstract class CsvCell
 {
     /// <summary>Writes row <paramref name="row"/> into <paramref name="destination"/> and returns the byte count.</summary>

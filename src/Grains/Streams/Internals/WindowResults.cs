@@ -37,7 +37,7 @@ public sealed class WindowResults
     public byte[]? Plot(string name) => plots.GetValueOrDefault(name);
 
     /// <summary>The kept windows numbered above <paramref name="after"/>; waits up to <paramref name="wait"/> when there are none yet.</summary>
-    public async Task<IReadOnlyList<StreamWindow>?> After(string stream, long after, TimeSpan wait)
+    public async Task<IReadOnlyList<StreamWindow>?> After(long after, TimeSpan wait)
     {
         var newer = Newer(after);
         if (newer.Count > 0 || wait <= TimeSpan.Zero)

@@ -132,7 +132,7 @@ public static class TcpListeners
         }
     }
 
-    private static IEnumerable<string> SafeDirectories(string path)
+    private static string[] SafeDirectories(string path)
     {
         try
         {
@@ -144,7 +144,7 @@ public static class TcpListeners
         }
     }
 
-    private static IEnumerable<string> SafeEntries(string path)
+    private static string[] SafeEntries(string path)
     {
         try
         {

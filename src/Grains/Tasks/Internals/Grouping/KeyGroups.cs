@@ -20,7 +20,7 @@ internal sealed class KeyGroups
     public int Count => FirstRows.Length;
 
     /// <summary>
-    /// What <see cref="Find"/> allocates for <paramref name="rows"/> rows (each may be a group of its own): codes and
+    /// What <see cref="Find"/> allocates for <paramref name="input"/>'s rows (each may be a group of its own): codes and
     /// group numbers a row, the numbering of each key column and of each combination of them, and a widened copy of a
     /// key that is neither <c>&lt;i8</c>, <c>&lt;i4</c> nor <c>&lt;f8</c>.
     /// </summary>
