@@ -29,7 +29,7 @@ public sealed partial class RtlClient
     /// Why a silo would refuse <paramref name="pipeline"/> on <paramref name="input"/> before running any task (an unknown
     /// task, a bad argument, a missing column, over its memory budget), or null: a check before a submission is acked.
     /// </summary>
-    public Task<string?> CheckAsync(Pipeline pipeline, Table? input = null, CancellationToken cancellationToken = default)
+    public Task<RtlError?> CheckAsync(Pipeline pipeline, Table? input = null, CancellationToken cancellationToken = default)
     {
         var table = input ?? Table.Empty;
         return Retried(() => cluster.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Check(pipeline, table.Schema, table.RowCount, table.ByteSize),

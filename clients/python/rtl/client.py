@@ -108,7 +108,7 @@ class Client:
         while True:
             record = self.job(job_id)
             if record["status"] == "failed":
-                raise RtlError(record.get("error") or "job {} failed".format(job_id), None, record["id"])
+                raise RtlError(record.get("error") or "job {} failed".format(job_id), None, record["id"], record.get("failure"))
             if record["status"] == "completed":
                 return Result(record, self.result(job_id) if record.get("result") else None, self.url)
             if time.monotonic() > deadline:

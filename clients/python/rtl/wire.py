@@ -89,16 +89,18 @@ def error_of(status, content_type, data, what):
     """An RtlError with the silo's message (its ``{"error": ...}``) for a 4xx/5xx answer."""
     message = None
     job_id = None
+    failure = None
     if content_type.startswith("application/json"):
         try:
             payload = json.loads(bytes(data))
             message = payload.get("error")
             job_id = payload.get("id")
+            failure = payload.get("failure")
         except (ValueError, AttributeError):
             pass
     if message is None:
         message = "{}: HTTP {} {}".format(what, status, bytes(data[:200]).decode("utf8", "replace"))
-    return RtlError(message, status, job_id)
+    return RtlError(message, status, job_id, failure)
 
 
 def form(pipeline_json, header, records):

@@ -60,6 +60,7 @@ def test_a_missing_column_raises_rtl_error_with_the_located_message(client):
 
     assert error.value.status == 400
     assert str(error.value).startswith("stage 0, task 'add', operations[0].b: column 'foo' not found (columns: x, y)")
+    assert (error.value.kind, error.value.stage, error.value.task, error.value.argument) == ("argument", 0, "add", "operations[0].b")
 
 
 def test_an_unknown_task_and_an_unknown_stored_pipeline_raise_rtl_error(client):
@@ -101,6 +102,7 @@ def test_wait_raises_the_error_of_a_job_that_fails_as_it_runs(silo, client):
         client.wait(job_id)
 
     assert error.value.job_id == job_id
+    assert (error.value.kind, error.value.stage, error.value.task) == ("input", 0, "open_array")
 
 
 def test_job_and_result_of_an_unknown_id_raise_404s(client):

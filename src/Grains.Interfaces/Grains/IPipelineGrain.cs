@@ -19,7 +19,7 @@ public interface IPipelineGrain : IGrainWithIntegerKey
     /// What <see cref="Run"/> would refuse before any task runs on an input of this schema and size — an unknown task,
     /// a bad argument, a missing column, over the memory budget — or null. Pinned stages are checked where they run.
     /// </summary>
-    Task<string?> Check(Pipeline pipeline, TableSchema schema, long rows, long bytes);
+    Task<RtlError?> Check(Pipeline pipeline, TableSchema schema, long rows, long bytes);
 
     /// <summary>Runs a pipeline stored with <see cref="INamedPipelineGrain"/>, without resending it.</summary>
     Task<JobResult> RunNamed(Guid job, string name, Table? input, IJobObserver? observer);

@@ -12,7 +12,7 @@ namespace Rtl.Grains;
 public sealed record StageResult(
     [property: Id(0)] Table? Table,
     [property: Id(1)] StageTiming Timing,
-    [property: Id(2)] string? Error,
+    [property: Id(2)] RtlError? Error,
     [property: Id(3)] Table? Partial = null);
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Rtl.Data;
+using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Tasks;
 
@@ -10,9 +11,8 @@ public sealed record KernelResult(
     [property: Id(0)] Table? Table,
     [property: Id(1)] IReadOnlyList<TaskNote> Notes,
     [property: Id(2)] IReadOnlyList<string> Files,
-    [property: Id(3)] string? Error,
-    [property: Id(4)] string Silo,
-    [property: Id(5)] bool ErrorIsArgument = false);
+    [property: Id(3)] RtlError? Error,
+    [property: Id(4)] string Silo);
 
 /// <summary>Runs one task's kernel; a stateless worker, so it always runs on the caller's silo.</summary>
 public interface ITaskKernelGrain : IGrainWithIntegerKey

@@ -36,4 +36,6 @@ public sealed record JobRecord
     [Id(14)] public IReadOnlyList<JobAttempt> AttemptLog { get; init; } = [];
     /// <summary>What an unfinished job is waiting for (a pinned stage's silo), or null.</summary>
     [Id(15)] public string? WaitingFor { get; init; }
+    /// <summary>What stopped a failed job, where and of what kind; <see cref="Error"/> is its sentence (and all a record written before this field has).</summary>
+    [Id(16)] public RtlError? Failure { get; init; }
 }

@@ -30,13 +30,16 @@ public sealed record JobResult(
     [property: Id(1)] Table? Table,
     [property: Id(2)] IReadOnlyList<StageTiming> Stages,
     [property: Id(3)] double Milliseconds,
-    [property: Id(4)] string? Error)
+    [property: Id(4)] RtlError? Failure)
 {
-    public bool Succeeded => Error is null;
+    public bool Succeeded => Failure is null;
+
+    /// <summary>What stopped the job, as the sentence the CLI and the web app print; null when it succeeded.</summary>
+    public string? Error => Failure?.ToString();
 
     /// <summary>Every file the tasks wrote (plots, written tables), in order.</summary>
     public IEnumerable<string> Files => Stages.SelectMany(s => s.Tasks).SelectMany(t => t.Files);
 
-    public static JobResult Failed(Guid jobId, IReadOnlyList<StageTiming> stages, double milliseconds, string error) =>
+    public static JobResult Failed(Guid jobId, IReadOnlyList<StageTiming> stages, double milliseconds, RtlError error) =>
         new(jobId, null, stages, milliseconds, error);
 }

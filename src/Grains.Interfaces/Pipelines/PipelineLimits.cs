@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rtl.Jobs;
 
 namespace Rtl.Pipelines;
 
@@ -19,7 +20,7 @@ public static class PipelineLimits
     {
         if (stages > MaxStages)
         {
-            throw new PipelineFormatException(Text($"the pipeline has {stages:N0} stages; at most {MaxStages:N0} are allowed"));
+            throw new PipelineFormatException(new RtlError(RtlErrorKind.Limit, Text($"the pipeline has {stages:N0} stages; at most {MaxStages:N0} are allowed")));
         }
     }
 
@@ -27,7 +28,7 @@ public static class PipelineLimits
     {
         if (tasks > MaxTasks)
         {
-            throw new PipelineFormatException(Text($"the pipeline has {tasks:N0} tasks; at most {MaxTasks:N0} are allowed"));
+            throw new PipelineFormatException(new RtlError(RtlErrorKind.Limit, Text($"the pipeline has {tasks:N0} tasks; at most {MaxTasks:N0} are allowed")));
         }
     }
 

@@ -39,7 +39,8 @@ public sealed partial class JobGrain
             var input = given;
             if (input is null && state.State.InputPath is { } inputName && (input = await JobTables.ReadAsync(store, Id, inputName)) is null)
             {
-                await Finish(JobResult.Failed(Id, [], 0, $"its input '{inputName}' is no longer in the job store ({store.Describe()})"));
+                await Finish(JobResult.Failed(Id, [], 0,
+                    new RtlError(RtlErrorKind.Cluster, $"its input '{inputName}' is no longer in the job store ({store.Describe()})")));
                 return;
             }
 
@@ -61,7 +62,7 @@ public sealed partial class JobGrain
                 }
                 catch (Exception e)
                 {
-                    result = JobResult.Failed(Id, [], 0, e.Message);
+                    result = JobResult.Failed(Id, [], 0, e is PipelineFormatException format ? format.Error : new RtlError(RtlErrorKind.Internal, e.Message));
                 }
             }
 
@@ -86,7 +87,7 @@ public sealed partial class JobGrain
         var timeout = options.Value.JobTimeout;
         if (DateTimeOffset.UtcNow - state.State.Submitted >= timeout)
         {
-            return JobResult.Failed(Id, [], 0, $"{error.Message}; gave up after waiting {timeout} (JobTimeout)");
+            return JobResult.Failed(Id, [], 0, new RtlError(RtlErrorKind.Cluster, $"{error.Message}; gave up after waiting {timeout} (JobTimeout)"));
         }
 
         var waiting = $"silo '{error.On}' (stage {error.Stage}): {error.Message}";
@@ -117,6 +118,7 @@ public sealed partial class JobGrain
             Stages = result.Stages,
             Milliseconds = result.Milliseconds,
             Error = result.Error,
+            Failure = result.Failure,
             ResultPath = resultStored ? BlobNames.Result : null,
             Rows = result.Table?.RowCount ?? 0,
             Columns = result.Table?.Names.ToArray() ?? [],

@@ -120,9 +120,9 @@ public sealed partial class JobGrain(
             {
                 // Every attempt is recorded before it runs and ends with an outcome unless its run was lost: a job still
                 // unfinished after all of them took its silo down (or lost it) each time, and must not come back again.
-                await Finish(JobResult.Failed(Id, [], 0,
+                await Finish(JobResult.Failed(Id, [], 0, new RtlError(RtlErrorKind.Cluster,
                     $"gave up after {state.State.Attempts} attempts (JobMaxAttempts {options.Value.JobMaxAttempts}): the silo running it " +
-                    $"was lost during each, the last time {last?.Silo ?? "an unknown silo"}; a job that takes its silo down is not started again"));
+                    $"was lost during each, the last time {last?.Silo ?? "an unknown silo"}; a job that takes its silo down is not started again")));
                 return;
             }
 

@@ -82,14 +82,14 @@ public sealed partial class PipelineGrain
     }
 
     /// <summary>The last task's result from the chunks' partials, on this silo; its timing adds the combining.</summary>
-    private async Task<(Table Table, StageTiming Timing, string? Error)> Combine(
+    private async Task<(Table Table, StageTiming Timing, RtlError? Error)> Combine(
         Guid job, int stage, TaskCall call, Table rows, StageResult[] chunks, StageTiming timing, Stopwatch clock)
     {
         var started = clock.Elapsed;
         var combined = await GrainFactory.GetGrain<ITaskKernelGrain>(0).Combine(job, call, rows, chunks.Select(c => c.Partial!).ToArray());
         if (combined.Error is not null)
         {
-            return (rows, timing, ErrorText.At(stage, call, combined.Error, combined.ErrorIsArgument));
+            return (rows, timing, combined.Error.At(stage, call));
         }
 
         var last = timing.Tasks[^1];

@@ -32,24 +32,24 @@ public sealed partial class PipelineGrain(
         if (json is null)
         {
             var known = await GrainFactory.GetGrain<IPipelineCatalogGrain>(0).List();
-            return JobResult.Failed(job, [], 0,
-                $"no pipeline named '{name}' (stored: {(known.Count == 0 ? "none" : string.Join(", ", known))})");
+            return JobResult.Failed(job, [], 0, new RtlError(RtlErrorKind.Pipeline,
+                $"no pipeline named '{name}' (stored: {(known.Count == 0 ? "none" : string.Join(", ", known))})"));
         }
 
         return await Run(job, Pipeline.FromJson(json), input, observer);
     }
 
-    public Task<string?> Check(Pipeline pipeline, TableSchema schema, long rows, long bytes)
+    public Task<RtlError?> Check(Pipeline pipeline, TableSchema schema, long rows, long bytes)
     {
         try
         {
             var environment = TaskEnvironment.For(options.Value, Guid.NewGuid(), silo.Name);
             PipelineValidator.ValidateFrom(pipeline, 0, new TablePlan(schema, rows), registry, environment, options.Value.ResolvedMemoryBudget, held: bytes);
-            return Task.FromResult<string?>(null);
+            return Task.FromResult<RtlError?>(null);
         }
         catch (PipelineFormatException e)
         {
-            return Task.FromResult<string?>(e.Message);
+            return Task.FromResult<RtlError?>(e.Error);
         }
     }
 
@@ -94,12 +94,13 @@ public sealed partial class PipelineGrain(
         }
         catch (PipelineFormatException e)
         {
-            return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, e.Message);
+            return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, e.Error);
         }
         catch (Exception e)
         {
             LogFailed(log, e, job, stages.Count);
-            return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds, $"stage {stages.Count}: {e.GetType().Name}: {e.Message}");
+            return JobResult.Failed(job, stages, clock.Elapsed.TotalMilliseconds,
+                new RtlError(RtlErrorKind.Internal, $"{e.GetType().Name}: {e.Message}", stages.Count));
         }
     }
 

@@ -34,8 +34,7 @@ internal static class StageRunner
             var milliseconds = (clock.Elapsed - started).TotalMilliseconds;
             if (result.Error is not null)
             {
-                return new StageResult(null, Timing(stage, silo, clock, table, timings),
-                    ErrorText.At(stage, call, result.Error, result.ErrorIsArgument));
+                return new StageResult(null, Timing(stage, silo, clock, table, timings), result.Error.At(stage, call));
             }
 
             timings.Add(new TaskTiming(call.Name, milliseconds, result.Table!.RowCount, result.Notes, result.Files, result.Silo));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Rtl.Data;
 using Rtl.Hosting;
+using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Registry;
 using Rtl.Tasks;
@@ -31,7 +32,7 @@ public sealed class TaskKernelGrain(TaskRegistry registry, KernelThrottle thrott
         var here = silo.SiloAddress.ToString();
         if (!registry.TryFind(call.Name, out var task))
         {
-            return Failure(registry.Unknown(call.WrittenAs), here, isArgument: false);
+            return Failure(new RtlError(RtlErrorKind.Pipeline, registry.Unknown(call.WrittenAs)), here);
         }
 
         var environment = TaskEnvironment.For(options.Value, job, silo.Name);
@@ -42,7 +43,7 @@ public sealed class TaskKernelGrain(TaskRegistry registry, KernelThrottle thrott
         }
         catch (Exception e)
         {
-            return Failure(ErrorText.Detail(e), here, e is TaskArgumentException);
+            return Failure(TaskFailures.Of(e), here);
         }
     }
 
@@ -50,6 +51,5 @@ public sealed class TaskKernelGrain(TaskRegistry registry, KernelThrottle thrott
     private static ITwoPhaseTask TwoPhase(IRtlTask task) =>
         task as ITwoPhaseTask ?? throw new InvalidOperationException($"task '{task.Name}' has no partial aggregates");
 
-    private static KernelResult Failure(string detail, string silo, bool isArgument) =>
-        new(null, [], [], detail, silo, isArgument);
+    private static KernelResult Failure(RtlError error, string silo) => new(null, [], [], error, silo);
 }

@@ -67,7 +67,7 @@ public sealed partial class DataNodeGrain
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            result = JobResult.Failed(job, [], clock.Elapsed.TotalMilliseconds, ErrorText.Detail(e));
+            result = JobResult.Failed(job, [], clock.Elapsed.TotalMilliseconds, TaskFailures.Of(e));
         }
 
         if (result.Error is { } error)

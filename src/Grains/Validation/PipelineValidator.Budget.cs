@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Tasks;
 
@@ -30,12 +31,10 @@ public static partial class PipelineValidator
             }
         }
 
-        private string OverBudget(TaskCall call, TaskCost cost)
-        {
-            var argument = cost.Largest?.Argument is { Length: > 0 } name ? $", {name}" : "";
-            return string.Create(CultureInfo.InvariantCulture,
-                $"stage {stage}, task '{call.WrittenAs}'{argument}: needs at most {cost.Describe()}; stage {stage} as a whole " +
-                $"needs at most {bytes:N0} bytes with its tables, over this silo's memory budget of {budget:N0} bytes (MemoryBudget, --memory-budget)");
-        }
+        private RtlError OverBudget(TaskCall call, TaskCost cost) =>
+            new(RtlErrorKind.Limit, string.Create(CultureInfo.InvariantCulture,
+                $"needs at most {cost.Describe()}; stage {stage} as a whole " +
+                $"needs at most {bytes:N0} bytes with its tables, over this silo's memory budget of {budget:N0} bytes (MemoryBudget, --memory-budget)"),
+                stage, call.WrittenAs, cost.Largest?.Argument is { Length: > 0 } name ? name : null);
     }
 }

@@ -1,3 +1,5 @@
+using Rtl.Hosting;
+using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Registry;
 using Rtl.Tasks;
@@ -54,7 +56,7 @@ public static partial class PipelineValidator
     {
         if (!registry.TryFind(call.Name, out var task))
         {
-            throw new PipelineFormatException($"stage {stage}: {registry.Unknown(call.WrittenAs)}");
+            throw new PipelineFormatException(new RtlError(RtlErrorKind.Pipeline, registry.Unknown(call.WrittenAs), stage));
         }
 
         TaskCost? cost;
@@ -72,7 +74,7 @@ public static partial class PipelineValidator
         }
         catch (Exception e) when (e is not PipelineFormatException)
         {
-            throw new PipelineFormatException(Locate(stage, call, e));
+            throw new PipelineFormatException(TaskFailures.Of(e).At(stage, call));
         }
 
         if (cost is null)
@@ -83,12 +85,4 @@ public static partial class PipelineValidator
 
         return new TablePlan(schema, Math.Max(0, cost.Rows));
     }
-
-    /// <summary>The message of any task failure with its stage, task and argument in front.</summary>
-    public static string Locate(int stage, TaskCall call, Exception error) => error switch
-    {
-        TaskArgumentException argument => $"stage {stage}, task '{call.WrittenAs}', {argument.Located}",
-        System.Text.Json.JsonException json => $"stage {stage}, task '{call.WrittenAs}': malformed arguments: {json.Message}",
-        _ => $"stage {stage}, task '{call.WrittenAs}': {error.Message}",
-    };
 }

@@ -71,7 +71,7 @@ public static class DemoRun
             }
 
             var table = record.Status == JobStatus.Completed ? await job.Result() : null;
-            var result = new JobResult(record.Id, table, record.Stages, record.Milliseconds, record.Error);
+            var result = new JobResult(record.Id, table, record.Stages, record.Milliseconds, record.Failure);
             if (ordered is not null)
             {
                 await ordered.Finish(result, TimeSpan.FromSeconds(2));

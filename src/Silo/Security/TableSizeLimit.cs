@@ -24,7 +24,7 @@ public sealed class TableSizeLimit(IOptions<RtlOptions> options) : IIncomingGrai
         var message = Describe(table, options.Value.MaxTableBytes);
         if (context.InterfaceMethod.ReturnType == typeof(Task<JobResult>))
         {
-            context.Result = JobResult.Failed(((IAddressable)context.Grain).GetPrimaryKey(), [], 0, message);
+            context.Result = JobResult.Failed(((IAddressable)context.Grain).GetPrimaryKey(), [], 0, new RtlError(RtlErrorKind.Limit, message));
             return Task.CompletedTask;
         }
 

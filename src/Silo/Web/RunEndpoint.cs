@@ -25,7 +25,7 @@ public static class RunEndpoint
             var result = await cluster.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(id, pipeline, submission.Table, null);
             return result.Succeeded
                 ? new RunResponse(RunView.Of(result), result.Table)
-                : Results.BadRequest(new { error = result.Error, id });
+                : Results.BadRequest(new { error = result.Error, failure = FailureView.Of(result.Failure), id });
         });
 
     private static IResult Plot(IOptions<RtlOptions> options, string id, string file)

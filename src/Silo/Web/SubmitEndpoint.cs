@@ -106,7 +106,7 @@ public static class SubmitEndpoint
         catch (Exception e) when (e is PipelineFormatException or ArgumentException or FileFormatException)
         {
             await Drain(request);
-            return (Results.BadRequest(new { error = e.Message }), true);
+            return (Results.BadRequest(FailureView.Body(e is PipelineFormatException format ? format.Error : TaskFailures.Of(e))), true);
         }
         finally
         {

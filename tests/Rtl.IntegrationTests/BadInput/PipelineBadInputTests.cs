@@ -1,4 +1,6 @@
+using Rtl.Client;
 using Rtl.Data;
+using Rtl.Jobs;
 using Rtl.Pipelines;
 using Xunit;
 
@@ -83,6 +85,24 @@ public sealed class PipelineBadInputTests(BadInputSilo silo) : IClassFixture<Bad
         Assert.Contains("stage 0, task 'task_add', operations[0].b", cli);
         Assert.Contains("'temperature'", cli);
         Assert.Contains("x", cli);
+        await silo.NextGoodJobSucceeds();
+    }
+
+    [Fact]
+    public async Task A_failed_job_carries_its_error_record_kind_stage_task_and_argument()
+    {
+        var pipeline = Pipeline.Builder()
+            .Stage(s => s.Task("null"))
+            .Stage(s => s.Task("multiply", new { operations = new[] { new { a = "nope", b = 2, column = "y" } } })).Build();
+
+        var error = await Assert.ThrowsAsync<RtlJobException>(() => silo.Client.RunAsync(pipeline, Readings));
+        var refusal = await silo.Client.CheckAsync(pipeline, Readings);
+
+        var failure = error.Result.Failure!;
+        Assert.Equal((RtlErrorKind.Argument, 1, "multiply", "operations[0].a"), (failure.Kind, failure.Stage, failure.Task, failure.Argument));
+        Assert.StartsWith("column 'nope' not found", failure.Message);
+        Assert.Equal(failure.ToString(), error.Message);
+        Assert.Equal(failure, refusal);
         await silo.NextGoodJobSucceeds();
     }
 

@@ -53,7 +53,8 @@ public static class ProductExceptions
         var t when t == typeof(bool) => true,
         var t when t == typeof(Guid) => new Guid("0b3c2c6e-5f0a-4d55-9a3e-3c9d1f3f0a01"),
         var t when t == typeof(JobResult) => new JobResult(
-            new Guid("0b3c2c6e-5f0a-4d55-9a3e-3c9d1f3f0a02"), null, [], 12.5, $"{type.Name}: stage 0, task 'add': sample failure"),
+            new Guid("0b3c2c6e-5f0a-4d55-9a3e-3c9d1f3f0a02"), null, [], 12.5, new RtlError(RtlErrorKind.Argument, $"{type.Name}: sample failure", 0, "add")),
+        var t when t == typeof(RtlError) => new RtlError(RtlErrorKind.Argument, $"{type.Name}.{parameter.Name}: sample failure", 0, "add", "operations[0].b"),
         var t => throw new NotSupportedException(
             $"ProductExceptions.SampleValue has no value for parameter '{parameter.Name}' ({t.FullName}) of {type.FullName}'s constructor: add one"),
     };

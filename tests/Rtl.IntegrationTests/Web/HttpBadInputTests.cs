@@ -81,6 +81,24 @@ public sealed class HttpBadInputTests(HttpBadInputSiloFixture silo)
         await WebSiloFixture.AssertAGoodJobCompletes(client);
     }
 
+    [Fact]
+    public async Task A_refusal_carries_its_error_record_beside_the_sentence()
+    {
+        using var client = silo.Client();
+        var body = """{"pipeline": """ + Multiply + """, "table": {"columns": {"y": [1, 2]}}}""";
+
+        var response = await client.PostAsync("/api/jobs", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var failure = answer.GetProperty("failure");
+        Assert.Equal(("argument", 0, "multiply", "operations[0].a"),
+            (failure.GetProperty("kind").GetString(), failure.GetProperty("stage").GetInt32(), failure.GetProperty("task").GetString(), failure.GetProperty("argument").GetString()));
+        Assert.StartsWith("column 'x' not found", failure.GetProperty("message").GetString());
+        Assert.Equal($"stage 0, task 'multiply', operations[0].a: {failure.GetProperty("message").GetString()}", answer.GetProperty("error").GetString());
+        await WebSiloFixture.AssertAGoodJobCompletes(client);
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static async Task<string> Error(HttpResponseMessage response) =>
