@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Rtl.Hosting;
@@ -32,7 +33,7 @@ public sealed class BackgroundSilo
 
     public string Log { get; }
 
-    public static async Task<BackgroundSilo> Launch(CommandLine line, RtlOptions options)
+    public static async Task<BackgroundSilo> Launch(ParseResult line, RtlOptions options)
     {
         var log = SiloProcesses.LogFile(options.DataDir, options.SiloPort);
         var logStart = File.Exists(log) ? new FileInfo(log).Length : 0;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Rtl.Hosting;
 
@@ -6,7 +7,7 @@ namespace Rtl.Silo.Cli;
 /// <summary>How <c>rtl start</c> runs <c>rtl silo</c> in the background: its command line, environment and log.</summary>
 public static class BackgroundSiloCommand
 {
-    public static ProcessStartInfo For(CommandLine line, RtlOptions options, string log)
+    public static ProcessStartInfo For(ParseResult line, RtlOptions options, string log)
     {
         var self = SelfCommand();
         var arguments = new List<string>(self) { "silo", "--data-dir", options.DataDir, "--silo-port", options.SiloPort.ToString(),
@@ -39,7 +40,7 @@ public static class BackgroundSiloCommand
             arguments.AddRange(["--address", address]);
         }
 
-        if (line.IntOption("max-kernels") is { } kernels)
+        if (line.GetValue(CliOptions.MaxKernels) is { } kernels)
         {
             arguments.AddRange(["--max-kernels", kernels.ToString()]);
         }

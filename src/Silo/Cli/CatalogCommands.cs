@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Rtl.Formats;
 using Rtl.Hosting;
 using Microsoft.Extensions.Logging.Console;
@@ -11,10 +12,8 @@ namespace Rtl.Silo.Cli;
 public static class CatalogCommands
 {
     /// <summary>Every registered task with its arguments (the seed's <c>--meta</c>), plugins marked with their file.</summary>
-    public static int Tasks(CommandLine line, RtlOptions options)
+    public static Task<int> Tasks(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
-        line.RejectExtra(0);
         var registry = LoadRegistry(options);
         foreach (var task in registry.All)
         {
@@ -28,7 +27,7 @@ public static class CatalogCommands
             }
         }
 
-        return 0;
+        return Task.FromResult(0);
     }
 
     /// <summary>Built-ins and the plugins folder's tasks; a broken plugin is a warning on stderr, as in a silo's log.</summary>
@@ -41,17 +40,17 @@ public static class CatalogCommands
         return PluginLoader.Registry(options.ResolvedPluginsDir, logs.CreateLogger("Rtl.Plugins"));
     }
 
-    public static async Task<int> Pipeline(CommandLine line, RtlOptions options)
+    /// <summary><c>rtl pipeline add|list|show|remove</c>: the action is the subcommand the line reached.</summary>
+    public static async Task<int> Pipeline(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
-        var action = line.Positional(0, "action: add, list, show or remove");
+        var action = line.CommandResult.Command.Name;
         await using var session = await ClusterSession.Open(line, options);
         var client = session.Client;
         switch (action)
         {
             case "add":
-                var name = line.Positional(1, "pipeline name");
-                var file = line.Positional(2, "pipeline JSON file");
+                var name = line.GetRequiredValue(CliArguments.PipelineName);
+                var file = line.GetRequiredValue(CliArguments.PipelineFile);
                 var pipeline = Pipelines.Pipeline.FromJson(await File.ReadAllTextAsync(file), file);
                 await client.SavePipelineAsync(name, pipeline);
                 Console.WriteLine($"Stored pipeline '{name}' ({pipeline.Stages.Count} stage(s)).");
@@ -64,17 +63,18 @@ public static class CatalogCommands
 
                 return 0;
             case "show":
-                var shown = await client.GetPipelineAsync(line.Positional(1, "pipeline name"));
+                var shownName = line.GetRequiredValue(CliArguments.PipelineName);
+                var shown = await client.GetPipelineAsync(shownName);
                 if (shown is null)
                 {
-                    Console.Error.WriteLine($"rtl: no pipeline named '{line.Positionals[1]}'");
+                    Console.Error.WriteLine($"rtl: no pipeline named '{shownName}'");
                     return 1;
                 }
 
                 Console.WriteLine(shown.ToJson(indented: true));
                 return 0;
             case "remove":
-                var removed = line.Positional(1, "pipeline name");
+                var removed = line.GetRequiredValue(CliArguments.PipelineName);
                 if (await client.RemovePipelineAsync(removed))
                 {
                     Console.WriteLine($"Removed pipeline '{removed}'.");
@@ -88,29 +88,18 @@ public static class CatalogCommands
         }
     }
 
-    public static async Task<int> Jobs(CommandLine line, RtlOptions options)
+    public static async Task<int> PruneJobs(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
-        line.RejectExtra(1);
-        var count = line.IntOption("count") ?? 20;
-        if (count < 1)
-        {
-            throw new UsageException($"--count expects a positive number, got '{line.Option("count")}'");
-        }
-
         await using var session = await ClusterSession.Open(line, options);
-        if (line.Positionals.Count > 0)
-        {
-            if (line.Positionals[0] != "prune")
-            {
-                throw new UsageException($"unknown action 'jobs {line.Positionals[0]}' (expected `rtl jobs` or `rtl jobs prune`)");
-            }
+        var pruned = await session.Client.PruneJobsAsync();
+        Console.WriteLine($"Pruned {pruned} job(s): kept those younger than the silos' JobRetention and at most JobRetentionCount.");
+        return 0;
+    }
 
-            var pruned = await session.Client.PruneJobsAsync();
-            Console.WriteLine($"Pruned {pruned} job(s): kept those younger than the silos' JobRetention and at most JobRetentionCount.");
-            return 0;
-        }
-
+    public static async Task<int> Jobs(ParseResult line, RtlOptions options)
+    {
+        var count = line.GetValue(CliOptions.Count) ?? 20;
+        await using var session = await ClusterSession.Open(line, options);
         foreach (var job in await session.Client.ListJobsAsync(count))
         {
             var name = job.PipelineName ?? "(inline)";
@@ -120,11 +109,9 @@ public static class CatalogCommands
         return 0;
     }
 
-    public static async Task<int> Job(CommandLine line, RtlOptions options)
+    public static async Task<int> Job(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
-        line.RejectExtra(1);
-        var text = line.Positional(0, "job id");
+        var text = line.GetRequiredValue(CliArguments.JobId);
         if (!Guid.TryParse(text, out var id))
         {
             throw new UsageException($"'{text}' is not a job id");
@@ -139,7 +126,7 @@ public static class CatalogCommands
         }
 
         ResultPrinter.PrintRecord(record, Console.Out);
-        if (line.Option("output") is { } output)
+        if (line.GetValue(CliOptions.Output) is { } output)
         {
             var table = await session.Client.GetJobResultAsync(id);
             if (table is null)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Rtl.Client;
@@ -22,9 +23,9 @@ public sealed class ClusterSession : IAsyncDisposable
 
     public RtlClient Client { get; }
 
-    public static async Task<ClusterSession> Open(CommandLine line, RtlOptions options)
+    public static async Task<ClusterSession> Open(ParseResult line, RtlOptions options)
     {
-        if (!line.Has("embedded"))
+        if (!line.GetValue(CliOptions.Embedded))
         {
             var client = await RtlClient.ConnectAsync(ClientOptions(options));
             return new ClusterSession(client, null);

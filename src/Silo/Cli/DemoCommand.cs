@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Runtime.InteropServices;
 using Rtl.Hosting;
 using Rtl.Silo.Demo;
@@ -13,9 +14,8 @@ namespace Rtl.Silo.Cli;
 /// </summary>
 public static class DemoCommand
 {
-    public static async Task<int> Demo(CommandLine line, RtlOptions options)
+    public static async Task<int> Demo(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
         var demo = DemoRun.Options(options);
         var data = DemoRun.WriteData(demo, out var table);
         Console.WriteLine($"Wrote {table.RowCount:N0} rows × {table.ColumnCount} columns of synthetic Spark job metrics: {data} (+ .meta)");
@@ -31,7 +31,7 @@ public static class DemoCommand
         }
 
         Console.WriteLine($"Plots: {plots.Length} PNG file(s) in {(plots.Length > 0 ? Path.GetDirectoryName(plots[0]) : "-")}");
-        if (line.Has("no-wait"))
+        if (line.GetValue(CliOptions.NoWait))
         {
             // The web app ends with this process: a URL printed now would be dead when the user opens it.
             Console.WriteLine("No jobs page: it closes with the demo (run `rtl demo` without --no-wait to browse it).");

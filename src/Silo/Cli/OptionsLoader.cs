@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Rtl.Hosting;
 
 namespace Rtl.Silo.Cli;
@@ -8,9 +9,9 @@ namespace Rtl.Silo.Cli;
 /// </summary>
 public static class OptionsLoader
 {
-    public static RtlOptions Load(CommandLine line)
+    public static RtlOptions Load(ParseResult line)
     {
-        var dataDir = Path.GetFullPath(ExpandHome(line.Option("data-dir")
+        var dataDir = Path.GetFullPath(ExpandHome(line.GetValue(CliOptions.DataDir)
             ?? Environment.GetEnvironmentVariable("RTL_DATADIR") ?? RtlOptions.DefaultDataDir));
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
@@ -21,35 +22,30 @@ public static class OptionsLoader
         configuration.Bind(options);
         configuration.GetSection(RtlOptions.Section).Bind(options);
         options.DataDir = dataDir;
-        options.SiloPort = line.IntOption("silo-port") ?? options.SiloPort;
-        options.GatewayPort = line.IntOption("gateway-port") ?? options.GatewayPort;
-        options.WebPort = line.IntOption("web-port") ?? options.WebPort;
-        options.WebPortMayMove &= line.Option("web-port") is null && configuration["WebPort"] is null
+        options.SiloPort = line.GetValue(CliOptions.SiloPort) ?? options.SiloPort;
+        options.GatewayPort = line.GetValue(CliOptions.GatewayPort) ?? options.GatewayPort;
+        options.WebPort = line.GetValue(CliOptions.WebPort) ?? options.WebPort;
+        options.WebPortMayMove &= line.GetResult(CliOptions.WebPort) is null && configuration["WebPort"] is null
             && configuration[$"{RtlOptions.Section}:WebPort"] is null;
-        options.ClusterId = line.Option("cluster-id") ?? options.ClusterId;
-        options.SiloName = line.Option("name") ?? options.SiloName;
-        options.FilesRoot = line.Option("files-root") is { } files ? ExpandHome(files) : options.FilesRoot;
-        options.ForceFilesRoot |= line.Has("force-files-root");
-        options.PluginsDir = line.Option("plugins-dir") is { } plugins ? ExpandHome(plugins) : options.PluginsDir;
-        options.AdvertisedAddress = line.Option("address") ?? options.AdvertisedAddress;
-        options.MaxConcurrentKernels = line.IntOption("max-kernels") ?? options.MaxConcurrentKernels;
-        options.Storage = line.Option("storage") ?? options.Storage;
-        options.ConnectionString = line.Option("connection-string") ?? options.ConnectionString;
-        options.TlsCertificate = line.Option("tls-certificate") ?? options.TlsCertificate;
-        options.MaxTableBytes = LongOption(line, "max-table-bytes") ?? options.MaxTableBytes;
-        options.MemoryBudget = LongOption(line, "memory-budget") ?? options.MemoryBudget;
-        options.Chunking |= line.Has("chunking");
-        options.ChunkRows = line.IntOption("chunk-rows") ?? options.ChunkRows;
-        options.Debug |= line.Has("debug");
-        options.Dashboard &= !line.Has("no-dashboard");
-        options.Profile |= line.Has("profile");
+        options.ClusterId = line.GetValue(CliOptions.ClusterId) ?? options.ClusterId;
+        options.SiloName = line.GetValue(CliOptions.Name) ?? options.SiloName;
+        options.FilesRoot = line.GetValue(CliOptions.FilesRoot) is { } files ? ExpandHome(files) : options.FilesRoot;
+        options.ForceFilesRoot |= line.GetValue(CliOptions.ForceFilesRoot);
+        options.PluginsDir = line.GetValue(CliOptions.PluginsDir) is { } plugins ? ExpandHome(plugins) : options.PluginsDir;
+        options.AdvertisedAddress = line.GetValue(CliOptions.Address) ?? options.AdvertisedAddress;
+        options.MaxConcurrentKernels = line.GetValue(CliOptions.MaxKernels) ?? options.MaxConcurrentKernels;
+        options.Storage = line.GetValue(CliOptions.Storage) ?? options.Storage;
+        options.ConnectionString = line.GetValue(CliOptions.ConnectionString) ?? options.ConnectionString;
+        options.TlsCertificate = line.GetValue(CliOptions.TlsCertificate) ?? options.TlsCertificate;
+        options.MaxTableBytes = line.GetValue(CliOptions.MaxTableBytes) ?? options.MaxTableBytes;
+        options.MemoryBudget = line.GetValue(CliOptions.MemoryBudget) ?? options.MemoryBudget;
+        options.Chunking |= line.GetValue(CliOptions.Chunking);
+        options.ChunkRows = line.GetValue(CliOptions.ChunkRows) ?? options.ChunkRows;
+        options.Debug |= line.GetValue(CliOptions.Debug);
+        options.Dashboard &= !line.GetValue(CliOptions.NoDashboard);
+        options.Profile |= line.GetValue(CliOptions.Profile);
         return options;
     }
-
-    private static long? LongOption(CommandLine line, string name) =>
-        line.Option(name) is { } text
-            ? long.TryParse(text, out var value) && value > 0 ? value : throw new UsageException($"--{name} expects a positive number, got '{text}'")
-            : null;
 
     // A quoted "~" or "~/x" reaches us unexpanded (a systemd unit, appsettings-like scripts); the shell would expand it.
     private static string ExpandHome(string path) =>

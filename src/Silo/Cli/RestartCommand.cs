@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using Rtl.Hosting;
 
 namespace Rtl.Silo.Cli;
@@ -11,13 +13,12 @@ namespace Rtl.Silo.Cli;
 public static class RestartCommand
 {
     /// <summary>Ports a silo listens on alone: one value for several silos would clash.</summary>
-    private static readonly string[] OnePerSilo = ["gateway-port", "web-port"];
+    private static readonly Option[] OnePerSilo = [CliOptions.GatewayPort, CliOptions.WebPort];
 
-    public static async Task<int> Restart(CommandLine line, RtlOptions options)
+    public static async Task<int> Restart(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
         var running = SiloProcesses.Running(options.DataDir);
-        if (line.Option("silo-port") is not null)
+        if (line.GetResult(CliOptions.SiloPort) is not null)
         {
             running = running.Where(s => s.Port == options.SiloPort).ToArray();
         }
@@ -27,16 +28,16 @@ public static class RestartCommand
             return await SiloCommands.Start(line, options);
         }
 
-        if (running.Count > 1 && OnePerSilo.FirstOrDefault(p => line.Option(p) is not null) is { } shared)
+        if (running.Count > 1 && OnePerSilo.FirstOrDefault(p => line.GetResult(p) is not null) is { } shared)
         {
-            throw new UsageException($"--{shared} would give {running.Count} silos one port: name the silo to restart with --silo-port");
+            throw new UsageException($"{shared.Name} would give {running.Count} silos one port: name the silo to restart with --silo-port");
         }
 
         foreach (var (port, pid) in running.OrderBy(s => s.Port))
         {
             // Read before stopping: the flags live in the process's command line only while it runs.
             var ranWith = SiloProcesses.SiloArguments(pid) ?? ["--silo-port", port.ToString()];
-            var again = new CommandLine(["restart", .. ranWith, .. line.Arguments()]);
+            var again = WithGiven(ranWith, line);
             await SiloCommands.StopOne(port, pid);
             var started = await SiloCommands.Start(again, OptionsLoader.Load(again));
             if (started != 0)
@@ -47,4 +48,21 @@ public static class RestartCommand
 
         return 0;
     }
+
+    /// <summary>The flags a silo ran with, those given to <c>rtl restart</c> in place of their own: as restart parses them.</summary>
+    public static ParseResult WithGiven(IReadOnlyList<string> ranWith, ParseResult line)
+    {
+        var given = Given(line).ToArray();
+        var kept = Given(RtlCommand.Parse(["restart", .. ranWith])).Where(o => !given.Any(g => g.Option == o.Option));
+        return RtlCommand.Parse(["restart", .. kept.Concat(given).SelectMany(o => o.Arguments)]);
+    }
+
+    /// <summary>Each option given on <paramref name="line"/>, spelled as arguments again: <c>--name value</c>, <c>--flag</c>.</summary>
+    private static IEnumerable<(Option Option, string[] Arguments)> Given(ParseResult line) =>
+        new[] { line.RootCommandResult, line.CommandResult }.Distinct()
+            .SelectMany(command => command.Children.OfType<OptionResult>())
+            .Where(o => o is { Implicit: false, IdentifierToken: not null })
+            .Select(o => (o.Option, o.Tokens.Count == 0
+                ? new[] { o.IdentifierToken!.Value }
+                : o.Tokens.SelectMany(t => new[] { o.IdentifierToken!.Value, t.Value }).ToArray()));
 }

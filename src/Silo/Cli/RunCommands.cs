@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Rtl.Data;
 using Rtl.Formats;
 using Rtl.Hosting;
@@ -10,11 +11,9 @@ namespace Rtl.Silo.Cli;
 public static class RunCommands
 {
     /// <summary>Runs a pipeline (a JSON file or a stored name) and prints the seed's progress lines and the result.</summary>
-    public static async Task<int> Run(CommandLine line, RtlOptions options)
+    public static async Task<int> Run(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
-        line.RejectExtra(1);
-        var target = line.Positional(0, "pipeline: a JSON file or the name of a stored pipeline");
+        var target = line.GetRequiredValue(CliArguments.Pipeline);
         var input = ReadInput(line);
         var pipeline = await ReadPipelineFile(target);
         await using var session = await ClusterSession.Open(line, options);
@@ -23,7 +22,7 @@ public static class RunCommands
             ? session.Client.RunAsync(pipeline, input, progress)
             : session.Client.RunAsync(target, input, progress));
         ResultPrinter.Print(result, Console.Out);
-        if (line.Option("output") is { } output && result.Table is { } table)
+        if (line.GetValue(CliOptions.Output) is { } output && result.Table is { } table)
         {
             TableFiles.Write(output, table);
             Console.WriteLine($"Wrote: {Path.GetFullPath(output)}");
@@ -33,11 +32,9 @@ public static class RunCommands
     }
 
     /// <summary>Submits a durable job and prints its id; <c>--wait</c> waits for it and prints its record.</summary>
-    public static async Task<int> Submit(CommandLine line, RtlOptions options)
+    public static async Task<int> Submit(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
-        line.RejectExtra(1);
-        var target = line.Positional(0, "pipeline: a JSON file or the name of a stored pipeline");
+        var target = line.GetRequiredValue(CliArguments.Pipeline);
         var input = ReadInput(line);
         var file = await ReadPipelineFile(target);
         await using var session = await ClusterSession.Open(line, options);
@@ -51,7 +48,7 @@ public static class RunCommands
 
         var record = file is not null ? await session.Client.SubmitAsync(pipeline, input) : await session.Client.SubmitAsync(target, input);
         Console.WriteLine(record.Id);
-        if (line.Has("wait") || line.Has("embedded"))
+        if (line.GetValue(CliOptions.Wait) || line.GetValue(CliOptions.Embedded))
         {
             record = await session.Client.WaitAsync(record.Id);
             ResultPrinter.PrintRecord(record, Console.Out);
@@ -83,6 +80,6 @@ public static class RunCommands
         return $"no pipeline named '{name}' (stored: {(stored.Count == 0 ? "none" : string.Join(", ", stored))})";
     }
 
-    private static Table? ReadInput(CommandLine line) =>
-        line.Option("input") is { } path ? TableFiles.Read(path) : null;
+    private static Table? ReadInput(ParseResult line) =>
+        line.GetValue(CliOptions.Input) is { } path ? TableFiles.Read(path) : null;
 }

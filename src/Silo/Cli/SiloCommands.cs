@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Rtl.Client;
 using Rtl.Client.Storage;
 using Rtl.Hosting;
@@ -8,9 +9,8 @@ namespace Rtl.Silo.Cli;
 public static class SiloCommands
 {
     /// <summary>Runs a silo in the foreground until SIGTERM / Ctrl-C (what systemd runs).</summary>
-    public static async Task<int> Silo(CommandLine line, RtlOptions options)
+    public static async Task<int> Silo(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
         var pidFile = SiloProcesses.PidFile(options.DataDir, options.SiloPort);
         // `rtl start` may already have written this process's own pid: only another live process counts.
         if (SiloProcesses.Running(options.DataDir).Any(s => s.Port == options.SiloPort && s.Pid != Environment.ProcessId))
@@ -64,10 +64,9 @@ public static class SiloCommands
     /// Starts <c>rtl silo</c> in the background and returns once it serves; a silo that exits first, or does
     /// not come up within <c>--start-timeout</c>, is reported with its log's last lines and nothing is left running.
     /// </summary>
-    public static async Task<int> Start(CommandLine line, RtlOptions options)
+    public static async Task<int> Start(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
-        var timeout = StartTimeout(line);
+        var timeout = TimeSpan.FromSeconds(line.GetValue(CliOptions.StartTimeout) ?? DefaultStartTimeoutSeconds);
         if (SiloProcesses.Running(options.DataDir).FirstOrDefault(s => s.Port == options.SiloPort) is { Pid: > 0 } running)
         {
             Console.Error.WriteLine($"rtl: a silo is already running on port {options.SiloPort} (pid {running.Pid}) for {options.DataDir}");
@@ -107,18 +106,9 @@ public static class SiloCommands
     /// <summary>How long <c>rtl start</c> waits for the silo: a cold start on a loaded Pi takes tens of seconds.</summary>
     public const int DefaultStartTimeoutSeconds = 120;
 
-    private static TimeSpan StartTimeout(CommandLine line) =>
-        line.IntOption("start-timeout") switch
-        {
-            null => TimeSpan.FromSeconds(DefaultStartTimeoutSeconds),
-            > 0 and var seconds => TimeSpan.FromSeconds(seconds),
-            var other => throw new UsageException($"--start-timeout expects a positive number of seconds, got {other}"),
-        };
-
     /// <summary>Stops every silo of the data dir gracefully: they leave the cluster before exiting.</summary>
-    public static async Task<int> Stop(CommandLine line, RtlOptions options)
+    public static async Task<int> Stop(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
         var running = SiloProcesses.Running(options.DataDir);
         if (running.Count == 0)
         {
@@ -142,9 +132,8 @@ public static class SiloCommands
     }
 
     /// <summary>Lists every silo in the cluster; exit 0 when one is running, 3 when none is.</summary>
-    public static async Task<int> Status(CommandLine line, RtlOptions options)
+    public static async Task<int> Status(ParseResult line, RtlOptions options)
     {
-        line.RejectUnknown();
         var local = SiloProcesses.Running(options.DataDir);
         if (local.Count == 0 && !File.Exists(options.DatabasePath) && !StorageKind.IsPostgres(options.Storage, options.ConnectionString))
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Rtl.Hosting;
 using Rtl.Streams;
@@ -7,10 +8,10 @@ namespace Rtl.Silo.Cli;
 /// <summary><c>rtl stream add NAME PIPELINE --source … --window N [--every S] [--sink …]… | list | show NAME | remove NAME</c>.</summary>
 public static class StreamCommands
 {
-    public static async Task<int> Stream(CommandLine line, RtlOptions options)
+    /// <summary><c>rtl stream add|list|show|remove</c>: the action is the subcommand the line reached.</summary>
+    public static async Task<int> Stream(ParseResult line, RtlOptions options)
     {
-        var action = line.Positional(0, "action: add, list, show or remove");
-        line.RejectUnknown();
+        var action = line.CommandResult.Command.Name;
         await using var session = await ClusterSession.Open(line, options);
         var client = session.Client;
         switch (action)
@@ -29,7 +30,7 @@ public static class StreamCommands
 
                 return 0;
             case "show":
-                var name = line.Positional(1, "stream name");
+                var name = line.GetRequiredValue(CliArguments.StreamName);
                 if (await client.GetStreamAsync(name) is not { } status)
                 {
                     Console.Error.WriteLine($"rtl: no stream named '{name}'");
@@ -39,7 +40,7 @@ public static class StreamCommands
                 Show(status);
                 return 0;
             case "remove":
-                var removed = line.Positional(1, "stream name");
+                var removed = line.GetRequiredValue(CliArguments.StreamName);
                 if (await client.RemoveStreamAsync(removed))
                 {
                     Console.WriteLine($"Removed stream '{removed}'.");
@@ -54,10 +55,10 @@ public static class StreamCommands
     }
 
     /// <summary>The pipeline is a JSON file when one exists at that path (or it ends in .json), else a stored pipeline's name.</summary>
-    private static async Task<StreamDefinition> Definition(CommandLine line)
+    private static async Task<StreamDefinition> Definition(ParseResult line)
     {
-        var name = line.Positional(1, "stream name");
-        var pipeline = line.Positional(2, "pipeline: a JSON file or a stored pipeline's name");
+        var name = line.GetRequiredValue(CliArguments.StreamName);
+        var pipeline = line.GetRequiredValue(CliArguments.Pipeline);
         if (File.Exists(pipeline))
         {
             var file = pipeline;
@@ -70,12 +71,9 @@ public static class StreamCommands
             throw new UsageException($"no file '{pipeline}' (a stored pipeline's name does not end in .json)");
         }
 
-        var window = line.IntOption("window") ?? throw new UsageException("stream add needs --window N (rows in a window)");
-        double? every = line.Option("every") is { } text
-            ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : throw new UsageException($"--every: '{text}' is not a number of seconds")
-            : null;
-        var definition = new StreamDefinition(name, pipeline, line.Option("source") ?? "http", window, every, line.Options("sink"),
-            line.IntOption("buffer") ?? StreamDefinition.DefaultBufferRows(window));
+        var window = line.GetValue(CliOptions.Window) ?? throw new UsageException("stream add needs --window N (rows in a window)");
+        var definition = new StreamDefinition(name, pipeline, line.GetValue(CliOptions.Source) ?? "http", window, line.GetValue(CliOptions.Every),
+            line.GetValue(CliOptions.Sinks) ?? [], line.GetValue(CliOptions.Buffer) ?? StreamDefinition.DefaultBufferRows(window));
         definition.Validate();
         return definition;
     }

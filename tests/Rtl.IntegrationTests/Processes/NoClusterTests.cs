@@ -86,7 +86,7 @@ public sealed class NoClusterTests : IDisposable
         var help = await Rtl("run", "--help");
 
         Assert.True(help.ExitCode == 0, help.ToString());
-        Assert.StartsWith("rtl run PIPELINE.json|NAME", help.Stdout);
+        Assert.Contains("rtl run <PIPELINE.json|NAME> [options]", help.Stdout);
         foreach (var option in new[] { "--input", "--output", "--embedded", "--files-root", "--plugins-dir", "--storage", "--connection-string", "--tls-certificate", "--data-dir" })
         {
             Assert.Contains(option, help.Stdout);

@@ -60,7 +60,7 @@ public sealed class StartTimeoutTests : IDisposable
     {
         var start = await Rtl("start", "--start-timeout", "0");
         Assert.Equal(2, start.ExitCode);
-        Assert.Contains("--start-timeout expects a positive number of seconds, got 0", start.Stderr);
+        Assert.Contains("--start-timeout expects a positive number of seconds, got '0'", start.Stderr);
     }
 
     public void Dispose()
