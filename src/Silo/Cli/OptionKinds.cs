@@ -14,39 +14,35 @@ public static class OptionKinds
         new(name) { Description = description, Recursive = recursive };
 
     public static Option<string?> Text(string name, string placeholder, string description, bool recursive = false) =>
-        new(name) { HelpName = placeholder, Description = description, Recursive = recursive };
+        Valued<string?>(name, placeholder, description, (_, text) => text, recursive);
 
     public static Option<int?> Number(string name, string placeholder, string description) =>
-        new(name) { HelpName = placeholder, Description = description, CustomParser = r => Parse(r, name, positive: false) };
+        Valued(name, placeholder, description, (r, text) => int.TryParse(text, out var value) ? value : Refuse<int>(r, name, "number"));
 
     public static Option<int?> PositiveNumber(string name, string placeholder, string description, string unit = "number") =>
-        new(name) { HelpName = placeholder, Description = description, CustomParser = r => Parse(r, name, positive: true, unit) };
+        Valued(name, placeholder, description,
+            (r, text) => int.TryParse(text, out var value) && value > 0 ? value : Refuse<int>(r, name, $"positive {unit}"));
 
     public static Option<long?> PositiveBytes(string name, string description) =>
-        new(name)
-        {
-            HelpName = "N", Description = description,
-            CustomParser = r => long.TryParse(r.Tokens[0].Value, out var value) && value > 0 ? value : Refuse<long>(r, name, "positive number"),
-        };
+        Valued(name, "N", description, (r, text) => long.TryParse(text, out var value) && value > 0 ? value : Refuse<long>(r, name, "positive number"));
 
     public static Option<double?> Seconds(string name, string description) =>
+        Valued(name, "SECONDS", description, (r, text) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : Refuse<double>(r, name, "number of seconds"));
+
+    // Given twice, the last value counts, as it always has: a systemd unit's --silo-args may override the unit's own
+    // --files-root. (Each occurrence still takes one value: `--input a b` leaves b a stray argument.)
+    private static Option<T> Valued<T>(string name, string placeholder, string description, Func<ArgumentResult, string, T> parse, bool recursive = false) =>
         new(name)
         {
-            HelpName = "SECONDS", Description = description,
-            CustomParser = r => double.TryParse(r.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                ? value : Refuse<double>(r, name, "number of seconds"),
+            HelpName = placeholder, Description = description, Recursive = recursive, AllowMultipleArgumentsPerToken = true,
+            CustomParser = r => parse(r, r.Tokens[^1].Value),
         };
-
-    private static int? Parse(ArgumentResult result, string name, bool positive, string unit = "number")
-    {
-        var valid = int.TryParse(result.Tokens[0].Value, out var value) && (!positive || value > 0);
-        return valid ? value : Refuse<int>(result, name, positive ? $"positive {unit}" : unit);
-    }
 
     private static T? Refuse<T>(ArgumentResult result, string name, string expected)
         where T : struct
     {
-        result.AddError($"{name} expects a {expected}, got '{result.Tokens[0].Value}'");
+        result.AddError($"{name} expects a {expected}, got '{result.Tokens[^1].Value}'");
         return null;
     }
 }

@@ -64,6 +64,18 @@ public sealed class ParsingTests
         Assert.Equal("unknown option --output for 'rtl submit'", UsageErrors.Describe(RtlCommand.Parse(["submit", "p.json", "--output", "out.csv"])));
 
     [Fact]
+    public void An_option_given_twice_takes_its_last_value_and_one_value_each_time()
+    {
+        var line = RtlCommand.Parse(["silo", "--files-root", "/srv/rtl", "--silo-port", "1", "--files-root", "/srv/other", "--silo-port", "2"]);
+
+        Assert.Null(UsageErrors.Describe(line));
+        Assert.Equal("/srv/other", line.GetValue(CliOptions.FilesRoot));
+        Assert.Equal(2, line.GetValue(CliOptions.SiloPort));
+        Assert.Equal("unexpected argument 'b.csv' for 'rtl run' (an input table goes after --input)",
+            UsageErrors.Describe(RtlCommand.Parse(["run", "p.json", "--input", "a.csv", "b.csv"])));
+    }
+
+    [Fact]
     public void A_sink_may_be_given_more_than_once_and_keeps_its_order()
     {
         var line = RtlCommand.Parse(["stream", "add", "s", "p.json", "--window", "10", "--sink", "file:a.csv", "--sink", "mqtt://h:1883/t"]);
