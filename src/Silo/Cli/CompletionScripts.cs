@@ -37,7 +37,7 @@ public static class CompletionScripts
             suggested=("${(@f)$("${words[1]}" "[suggest:${CURSOR}]" "${BUFFER}" 2>/dev/null)}")
             local word
             for word in $suggested; do
-                [[ "$word" == "$PREFIX"* ]] || continue
+                [[ -n "$word" && "$word" == "$PREFIX"* ]] || continue
                 [[ "$word" == -* && "$PREFIX" != -* ]] && continue
                 offered+=("$word")
             done

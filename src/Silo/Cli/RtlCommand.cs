@@ -40,7 +40,7 @@ public static class RtlCommand
 
         // -h and --help only: the built-in /h, /? and -? are Windows spellings, and would be offered as completions.
         root.Options.Remove(root.Options.OfType<HelpOption>().Single());
-        root.Options.Add(new HelpOption("--help", "-h"));
+        root.Options.Add(new HelpOption("--help", "-h") { Description = "this help: the usage, arguments and options" });
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersion();
         version.Description = "the version, the platform it was built for and the .NET runtime it runs on";
