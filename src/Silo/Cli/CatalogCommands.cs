@@ -12,7 +12,7 @@ namespace Rtl.Silo.Cli;
 public static class CatalogCommands
 {
     /// <summary>Every registered task with its arguments (the seed's <c>--meta</c>), plugins marked with their file.</summary>
-    public static Task<int> Tasks(ParseResult line, RtlOptions options)
+    public static Task<int> Tasks(RtlOptions options)
     {
         var registry = LoadRegistry(options);
         foreach (var task in registry.All)

@@ -53,12 +53,12 @@ public static class RtlCommand
         Symbol[] silo = [.. O.Silo, O.StartTimeout];
         foreach (var verb in (Command[])
         [
-            new Verb("silo", "run a silo in the foreground until SIGTERM/Ctrl-C (what a systemd unit runs)", SiloCommands.Silo, O.Silo),
+            new Verb("silo", "run a silo in the foreground until SIGTERM/Ctrl-C (what a systemd unit runs)", (_, options) => SiloCommands.Silo(options), O.Silo),
             new Verb("start", "start a silo in the background and return once it serves (log and PID file in the data dir)", SiloCommands.Start, silo),
-            new Verb("stop", "stop every silo of the data dir gracefully (they leave the cluster)", SiloCommands.Stop),
+            new Verb("stop", "stop every silo of the data dir gracefully (they leave the cluster)", (_, options) => SiloCommands.Stop(options)),
             new Verb("restart", "restart every silo `rtl stop` would stop, one at a time, each with the flags it ran with plus those given "
                 + "here (--silo-port N: that silo only); with none running, start one", RestartCommand.Restart, silo),
-            new Verb("status", "list the cluster's silos (exit 3 when none is running)", SiloCommands.Status),
+            new Verb("status", "list the cluster's silos (exit 3 when none is running)", (_, options) => SiloCommands.Status(options)),
             new Verb("run", "run a pipeline file or a stored pipeline, printing its progress and a preview", RunCommands.Run,
                 A.Pipeline, O.Input, O.Output, O.Embedded, O.FilesRoot, O.ForceFilesRoot, O.PluginsDir),
             new Verb("submit", "check a pipeline, submit it as a durable job and print its id", RunCommands.Submit,
@@ -77,7 +77,7 @@ public static class RtlCommand
                 new Verb("list", "list the streams with their counts", StreamCommands.Stream),
                 new Verb("show", "a stream's counts, recent windows and latest result", StreamCommands.Stream, A.StreamName),
                 new Verb("remove", "stop and remove a stream", StreamCommands.Stream, A.StreamName)),
-            new Verb("tasks", "list the tasks and their arguments, plugins' included", CatalogCommands.Tasks, O.PluginsDir),
+            new Verb("tasks", "list the tasks and their arguments, plugins' included", (_, options) => CatalogCommands.Tasks(options), O.PluginsDir),
             new Verb("demo", "run the seed's dev.py on synthetic data, write its plots, serve the jobs page", DemoCommand.Demo,
                 O.NoWait, O.WebPort, O.NoDashboard),
             CompletionScripts.Command(),

@@ -9,7 +9,7 @@ namespace Rtl.Silo.Cli;
 public static class SiloCommands
 {
     /// <summary>Runs a silo in the foreground until SIGTERM / Ctrl-C (what systemd runs).</summary>
-    public static async Task<int> Silo(ParseResult line, RtlOptions options)
+    public static async Task<int> Silo(RtlOptions options)
     {
         var pidFile = SiloProcesses.PidFile(options.DataDir, options.SiloPort);
         // `rtl start` may already have written this process's own pid: only another live process counts.
@@ -107,7 +107,7 @@ public static class SiloCommands
     public const int DefaultStartTimeoutSeconds = 120;
 
     /// <summary>Stops every silo of the data dir gracefully: they leave the cluster before exiting.</summary>
-    public static async Task<int> Stop(ParseResult line, RtlOptions options)
+    public static async Task<int> Stop(RtlOptions options)
     {
         var running = SiloProcesses.Running(options.DataDir);
         if (running.Count == 0)
@@ -132,7 +132,7 @@ public static class SiloCommands
     }
 
     /// <summary>Lists every silo in the cluster; exit 0 when one is running, 3 when none is.</summary>
-    public static async Task<int> Status(ParseResult line, RtlOptions options)
+    public static async Task<int> Status(RtlOptions options)
     {
         var local = SiloProcesses.Running(options.DataDir);
         if (local.Count == 0 && !File.Exists(options.DatabasePath) && !StorageKind.IsPostgres(options.Storage, options.ConnectionString))

@@ -20,7 +20,7 @@ public static class UsageErrors
 
         var command = line.CommandResult.Command;
         var path = Path(line);
-        if (line.UnmatchedTokens.FirstOrDefault() is { } token)
+        if (line.UnmatchedTokens is [var token, ..])
         {
             return token switch
             {

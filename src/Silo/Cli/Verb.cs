@@ -7,7 +7,7 @@ namespace Rtl.Silo.Cli;
 /// An <c>rtl</c> verb: its arguments and options, and — unless it only groups actions (<c>rtl pipeline</c>) — the
 /// command it runs with the options resolved (defaults, appsettings.json, environment, flags).
 /// </summary>
-public sealed class Verb : Command
+internal sealed class Verb : Command
 {
     public Verb(string name, string description, Func<ParseResult, RtlOptions, Task<int>>? run, params Symbol[] symbols)
         : base(name, description)

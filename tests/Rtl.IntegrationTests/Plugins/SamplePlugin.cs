@@ -11,9 +11,9 @@ public static class SamplePlugin
 
     public static string Project => Path.Combine(RepoRoot(), "examples", "plugins", Name);
 
-    /// <summary>Publishes the sample into <paramref name="folder"/>, building in <paramref name="artifacts"/> so the checkout's obj/ is left alone.</summary>
     private static readonly TimeSpan PublishPatience = TimeSpan.FromMinutes(12);
 
+    /// <summary>Publishes the sample into <paramref name="folder"/>, building in <paramref name="artifacts"/> so the checkout's obj/ is left alone.</summary>
     public static async Task Publish(string folder, string artifacts)
     {
         var start = new ProcessStartInfo("dotnet")
