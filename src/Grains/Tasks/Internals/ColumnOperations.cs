@@ -2,12 +2,6 @@ using Rtl.Data;
 
 namespace Rtl.Tasks.Internals;
 
-/// <summary>An element-wise <c>f(a)</c> over spans; <c>destination</c> may be <c>x</c> itself.</summary>
-internal interface IUnaryKernel
-{
-    static abstract void Apply(ReadOnlySpan<double> x, Span<double> destination);
-}
-
 /// <summary>The shared body of tasks that derive one <c>&lt;f8</c> column from another: <c>operations: [{a, column}]</c>.</summary>
 internal static class ColumnOperations
 {
@@ -42,7 +36,7 @@ internal static class ColumnOperations
 
     /// <summary>Applies <typeparamref name="TKernel"/> to <paramref name="a"/> as doubles, into a new array.</summary>
     public static double[] Map<TKernel>(Column a)
-        where TKernel : IUnaryKernel
+        where TKernel : IUnaryOperation
     {
         var result = ColumnMemory.Allocate<double>(a.Length);
         TKernel.Apply(Doubles.InPlaceOr(a, result), result);

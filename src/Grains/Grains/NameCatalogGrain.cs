@@ -1,0 +1,34 @@
+namespace Rtl.Grains;
+
+/// <summary>A sorted set of names in grain storage, as the pipeline and stream catalogs keep theirs.</summary>
+[GenerateSerializer]
+public abstract class NameCatalogState
+{
+    [Id(0)] public SortedSet<string> Names { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Adds, removes and lists names, writing storage only when the set changed. Each catalog keeps its own state type,
+/// so what storage already holds for it reads back as before.
+/// </summary>
+public abstract class NameCatalogGrain<TState>(IPersistentState<TState> state) : Grain
+    where TState : NameCatalogState
+{
+    public async Task Add(string name)
+    {
+        if (state.State.Names.Add(name))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task Remove(string name)
+    {
+        if (state.State.Names.Remove(name))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>(state.State.Names.ToArray());
+}
