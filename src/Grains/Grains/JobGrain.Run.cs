@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Rtl.Data;
 using Rtl.Hosting;
@@ -45,7 +46,8 @@ public sealed partial class JobGrain
             }
 
             JobResult? result = null;
-            while (result is null)
+            var refused = Stopwatch.StartNew();
+            for (var refusals = 0; result is null;)
             {
                 try
                 {
@@ -54,6 +56,12 @@ public sealed partial class JobGrain
                 catch (PinnedSiloUnavailableException e)
                 {
                     result = await WaitForPinnedSilo(e);
+                }
+                catch (OrleansMessageRejectionException) when (refused.Elapsed < SiloLoss.Patience)
+                {
+                    // Refused, not run: the call was addressed to a silo that just died and is not voted out yet. Sent
+                    // again here rather than counted as an attempt the job lost: a few quick resumes would use them up.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2_000, 250 << Math.Min(refusals++, 4))));
                 }
                 catch (Exception e) when (SiloLoss.Is(e))
                 {
