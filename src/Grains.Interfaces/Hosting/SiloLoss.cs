@@ -19,12 +19,14 @@ public static class SiloLoss
     };
 
     /// <summary>
-    /// Runs <paramref name="call"/> (given the attempt number) again while it fails with a lost silo, for
-    /// <paramref name="patience"/> (default <see cref="Patience"/>); then the silo loss is thrown.
+    /// Runs <paramref name="call"/> (given the attempt number) again while it fails with a lost silo (or, with
+    /// <paramref name="retryOn"/>, with what that accepts), for <paramref name="patience"/> (default
+    /// <see cref="Patience"/>); then the failure is thrown.
     /// </summary>
-    public static async Task<T> Retry<T>(Func<int, Task<T>> call, TimeSpan? patience = null)
+    public static async Task<T> Retry<T>(Func<int, Task<T>> call, TimeSpan? patience = null, Func<Exception, bool>? retryOn = null)
     {
         var limit = patience ?? Patience;
+        var retries = retryOn ?? Is;
         var clock = Stopwatch.StartNew();
         for (var attempt = 0; ; attempt++)
         {
@@ -32,7 +34,7 @@ public static class SiloLoss
             {
                 return await call(attempt);
             }
-            catch (Exception e) when (Is(e) && clock.Elapsed < limit)
+            catch (Exception e) when (retries(e) && clock.Elapsed < limit)
             {
                 // A fresh key gets a fresh activation, placed among the silos still alive.
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2_000, 250 << Math.Min(attempt, 4))));

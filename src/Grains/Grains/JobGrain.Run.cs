@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Rtl.Data;
 using Rtl.Hosting;
@@ -46,22 +45,18 @@ public sealed partial class JobGrain
             }
 
             JobResult? result = null;
-            var refused = Stopwatch.StartNew();
-            for (var refusals = 0; result is null;)
+            while (result is null)
             {
                 try
                 {
-                    result = await GrainFactory.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Id, pipeline, input, observer);
+                    // A refused call was not run: it was addressed to a silo that just died and is not voted out yet.
+                    // Sent again here rather than counted as an attempt the job lost: a few quick resumes would use them up.
+                    result = await SiloLoss.Retry(_ => GrainFactory.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Id, pipeline, input, observer),
+                        retryOn: e => e is OrleansMessageRejectionException);
                 }
                 catch (PinnedSiloUnavailableException e)
                 {
                     result = await WaitForPinnedSilo(e);
-                }
-                catch (OrleansMessageRejectionException) when (refused.Elapsed < SiloLoss.Patience)
-                {
-                    // Refused, not run: the call was addressed to a silo that just died and is not voted out yet. Sent
-                    // again here rather than counted as an attempt the job lost: a few quick resumes would use them up.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2_000, 250 << Math.Min(refusals++, 4))));
                 }
                 catch (Exception e) when (SiloLoss.Is(e))
                 {
