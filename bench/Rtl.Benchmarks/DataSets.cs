@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 
 namespace Rtl.Benchmarks;
 

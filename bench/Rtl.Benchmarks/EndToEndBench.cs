@@ -2,10 +2,11 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rtl.Client;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Silo.Demo;
+using Rtl.Silo.Hosting;
 
 namespace Rtl.Benchmarks;
 

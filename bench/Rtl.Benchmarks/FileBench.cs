@@ -1,4 +1,4 @@
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 
 namespace Rtl.Benchmarks;
 

@@ -1,7 +1,8 @@
 using Rtl.Data;
-using Rtl.Registry;
+using Rtl.Grains.Registry;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Numerics;
 using Rtl.Tasks;
-using Rtl.Tasks.Internals;
 
 namespace Rtl.Benchmarks;
 

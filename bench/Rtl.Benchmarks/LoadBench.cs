@@ -11,7 +11,7 @@ using Rtl.Pipelines;
 namespace Rtl.Benchmarks;
 
 /// <summary>
-/// D. Load: two in-process <see cref="Rtl.Hosting.SiloHost"/> silos on one SQLite file, 16 separate
+/// D. Load: two in-process <see cref="Rtl.Silo.Hosting.SiloHost"/> silos on one SQLite file, 16 separate
 /// <see cref="RtlClient"/>s (each its own Orleans client through a gateway), many small jobs each with its own
 /// 3-row input. Throughput and per-job latency, and a count of jobs lost or wrong (which must be 0).
 /// </summary>

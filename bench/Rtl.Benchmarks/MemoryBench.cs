@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Rtl.Data;
-using Rtl.Formats;
-using Rtl.Registry;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Registry;
 using Rtl.Tasks;
 
 namespace Rtl.Benchmarks;

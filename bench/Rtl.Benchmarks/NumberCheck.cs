@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 
 namespace Rtl.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Rtl.Data;
-using Rtl.Registry;
+using Rtl.Grains.Registry;
 using Rtl.Tasks;
 
 namespace Rtl.Benchmarks;
@@ -15,12 +15,12 @@ public static class Probe
         if (args[0] is "csv" or "dat")
         {
             var path = args[1];
-            var schema = args[0] == "dat" ? Rtl.Formats.MetaFile.Read(Rtl.Formats.TableFiles.MetaPath(path)) : null;
+            var schema = args[0] == "dat" ? Rtl.Grains.Formats.MetaFile.Read(Rtl.Grains.Formats.TableFiles.MetaPath(path)) : null;
             var fileTimes = new List<double>();
             for (var i = 0; i < int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture); i++)
             {
                 var clock = Stopwatch.StartNew();
-                GC.KeepAlive(schema is null ? Rtl.Formats.CsvFile.Read(path) : Rtl.Formats.DatFile.Read(path, schema));
+                GC.KeepAlive(schema is null ? Rtl.Grains.Formats.CsvFile.Read(path) : Rtl.Grains.Formats.DatFile.Read(path, schema));
                 fileTimes.Add(clock.Elapsed.TotalMilliseconds);
             }
 

@@ -1,7 +1,7 @@
 using Npgsql;
 using Rtl.Data;
+using Rtl.Grains.Storage;
 using Rtl.Silo.Storage;
-using Rtl.Storage;
 
 namespace Rtl.Benchmarks;
 

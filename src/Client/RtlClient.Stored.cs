@@ -1,5 +1,4 @@
 using Rtl.Data;
-using Rtl.Grains;
 using Rtl.Jobs;
 using Rtl.Pipelines;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Rtl.Data;
-using Rtl.Hosting;
+using Rtl.Messaging;
 using Rtl.Streams;
 
 namespace Rtl.Client;

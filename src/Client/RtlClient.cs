@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Rtl.Client.Security;
 using Rtl.Client.Storage;
 using Rtl.Data;
-using Rtl.Grains;
-using Rtl.Hosting;
 using Rtl.Jobs;
+using Rtl.Messaging;
 using Rtl.Pipelines;
+using Rtl.Client.Security;
 
 namespace Rtl.Client;
 

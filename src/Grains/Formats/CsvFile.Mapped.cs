@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// The fast reader: the file is mapped, the header and first row are read, and the rest is cut at line

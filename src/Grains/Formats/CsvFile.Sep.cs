@@ -1,8 +1,9 @@
 using System.Globalization;
-using nietras.SeparatedValues;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
+using nietras.SeparatedValues;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// Delimited text read by Sep, one row at a time: files with quotes (or a delimiter a number could contain), and

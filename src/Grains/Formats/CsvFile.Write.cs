@@ -1,7 +1,8 @@
 using System.Text;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 public static partial class CsvFile
 {

@@ -1,6 +1,7 @@
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// Delimited text, one row per line. Read from the mapped file in parallel parts, straight from its bytes

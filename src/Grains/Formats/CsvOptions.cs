@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>How <c>CsvFile.Read</c> splits and names a delimited text file.</summary>
 public sealed record CsvOptions

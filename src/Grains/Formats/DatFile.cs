@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Runtime.ExceptionServices;
 using Microsoft.Win32.SafeHandles;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// The seed's <c>.dat</c>: numpy's <c>ndarray.tobytes()</c> of a structured array — packed

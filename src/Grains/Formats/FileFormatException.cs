@@ -1,4 +1,4 @@
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// A data file is missing, unreadable or not what its format promises. The message starts with the

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// JSON lines: one JSON object per line, e.g. <c>{"t": 1, "x": 2.5}</c>. The first object's keys are the

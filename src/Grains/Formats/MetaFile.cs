@@ -1,7 +1,8 @@
 using System.Text;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// The seed's <c>.meta</c> dtype description: base64 (no trailing newline) of numpy's

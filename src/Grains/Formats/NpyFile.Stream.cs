@@ -1,7 +1,8 @@
 using System.Buffers;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// <c>.npy</c> over a stream, for stores that are not files (a job's input and result in PostgreSQL): written

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>What a <c>.npy</c> header promises: the columns, the rows and the bytes of data that must follow it.</summary>
 public sealed record NpyHeader(TableSchema Schema, long Rows, string Shape, int RecordSize)

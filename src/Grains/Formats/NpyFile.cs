@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// numpy's own <c>.npy</c> (format versions 1–3): a text header with the dtype and shape, then the

@@ -1,7 +1,8 @@
 using System.Buffers;
 using Rtl.Data;
+using Rtl.Grains.Formats.Internals;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// A table's rows as packed records, a buffer at a time: <see cref="DatFile"/> writes them to files, and

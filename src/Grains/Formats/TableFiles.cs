@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>Reads and writes a table in the format its file extension names.</summary>
 public static class TableFiles

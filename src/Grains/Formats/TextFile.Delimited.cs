@@ -1,8 +1,8 @@
 using System.Text;
-using nietras.SeparatedValues;
 using Rtl.Data;
+using nietras.SeparatedValues;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 public static partial class TextFile
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 public static partial class TextFile
 {

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 public static partial class TextFile
 {

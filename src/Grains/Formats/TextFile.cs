@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>
 /// A table stored as text: delimited rows (<c>TextFile.Delimited.cs</c>) or JSON lines

@@ -1,4 +1,4 @@
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats;
 
 /// <summary>What a <see cref="TextFile"/> holds: delimited rows or JSON lines.</summary>
 public enum TextEncoding

@@ -1,4 +1,4 @@
-namespace Rtl.Hosting;
+namespace Rtl.Grains.Hosting;
 
 /// <summary>
 /// What a silo's files root may be. By default a folder of its own, <c>&lt;data dir&gt;/files</c>, created on first

@@ -1,4 +1,4 @@
-namespace Rtl.Grains;
+namespace Rtl.Grains.Hosting;
 
 /// <summary>
 /// Lets the turns of a reentrant grain share state writes: each caller returns once a write that

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Rtl.Hosting;
+namespace Rtl.Grains.Hosting;
 
 /// <summary>Caps the kernels running at once on this silo (the seed's TASK_WORKERS).</summary>
 public sealed class KernelThrottle(IOptions<RtlOptions> options) : IDisposable

@@ -1,4 +1,4 @@
-namespace Rtl.Hosting;
+namespace Rtl.Grains.Hosting;
 
 /// <summary>Resolves symlinks along a path, so a link cannot lead out of a confined folder.</summary>
 internal static class RealPaths

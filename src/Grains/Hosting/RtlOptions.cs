@@ -1,4 +1,4 @@
-namespace Rtl.Hosting;
+namespace Rtl.Grains.Hosting;
 
 /// <summary>
 /// Every setting of a silo, bound from <c>appsettings.json</c>, <c>RTL__*</c> environment variables and

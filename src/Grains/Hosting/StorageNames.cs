@@ -1,4 +1,4 @@
-namespace Rtl.Grains;
+namespace Rtl.Grains.Hosting;
 
 /// <summary>The grain storage provider every Rtl grain persists to.</summary>
 public static class StorageNames

@@ -1,6 +1,6 @@
 using Rtl.Tasks;
 
-namespace Rtl.Hosting;
+namespace Rtl.Grains.Hosting;
 
 /// <summary>
 /// Where a task runs: the silo's files root and data directory, confined paths. A path must stay inside the files

@@ -1,9 +1,9 @@
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Tasks;
 
-namespace Rtl.Hosting;
+namespace Rtl.Grains.Hosting;
 
 /// <summary>A task's failure as an error record: always with the stage, task and argument it happened at.</summary>
 public static class TaskFailures

@@ -1,7 +1,7 @@
 using OxyPlot;
 using OxyPlot.Series;
 
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>Equal-width bins over the finite values of a column, drawn as bars whose height is the row count.</summary>
 internal static class Histograms

@@ -1,7 +1,7 @@
 using Rtl.Data;
 using Rtl.Tasks;
 
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>
 /// Reads <c>plots: {name: [{x, y, type, scale, series?, bins?}]}</c> against the table's schema; every error

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Rtl.Tasks;
 
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>
 /// What drawing the plots of one <c>simple_plot</c> costs, from the rows it is given, and the limit on points: a

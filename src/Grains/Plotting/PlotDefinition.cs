@@ -1,4 +1,4 @@
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>How one layer draws its rows.</summary>
 public enum PlotKind

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>Plot names become file names: each run of anything but letters, digits, '-' and '.' turns into one '_'.</summary>
 public static class PlotFileNames

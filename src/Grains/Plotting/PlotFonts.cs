@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>
 /// Picks the font family plots are drawn with. OxyPlot's default ("Segoe UI") is absent on Linux and falls

@@ -4,7 +4,7 @@ using OxyPlot.Legends;
 using OxyPlot.Series;
 using Rtl.Data;
 
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>Turns a plot definition and a table into an OxyPlot model: title, titled axes, layers, legend.</summary>
 internal static class PlotModelBuilder

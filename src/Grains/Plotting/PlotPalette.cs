@@ -1,6 +1,6 @@
 using OxyPlot;
 
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>Ten colours that stay apart from each other, and a grey for "other".</summary>
 internal static class PlotPalette

@@ -1,7 +1,7 @@
 using OxyPlot;
 using OxyPlot.SkiaSharp;
 
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>Renders a plot model to PNG bytes with SkiaSharp.</summary>
 internal static class PngRenderer

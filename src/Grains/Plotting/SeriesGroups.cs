@@ -1,7 +1,7 @@
 using System.Globalization;
 using Rtl.Data;
 
-namespace Rtl.Plotting;
+namespace Rtl.Grains.Plotting;
 
 /// <summary>
 /// Splits rows by the distinct values of a series column. Past <see cref="MaxGroups"/> values the legend

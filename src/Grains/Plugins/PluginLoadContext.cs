@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace Rtl.Plugins;
+namespace Rtl.Grains.Plugins;
 
 /// <summary>
 /// One plugin's own load context: its dependencies come from its <c>.deps.json</c> (or its folder), the

@@ -1,10 +1,10 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using Rtl.Grains.Registry;
 using Rtl.Pipelines;
-using Rtl.Registry;
 using Rtl.Tasks;
 
-namespace Rtl.Plugins;
+namespace Rtl.Grains.Plugins;
 
 /// <summary>
 /// Loads the tasks of every plugin in the plugins folder: <c>&lt;plugins&gt;/&lt;Name&gt;/&lt;Name&gt;.dll</c>

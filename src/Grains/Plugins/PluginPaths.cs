@@ -1,6 +1,6 @@
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 
-namespace Rtl.Plugins;
+namespace Rtl.Grains.Plugins;
 
 /// <summary>Keeps plugin loading inside the plugins folder: no file is loaded from anywhere else, links included.</summary>
 internal static class PluginPaths

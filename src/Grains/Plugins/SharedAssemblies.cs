@@ -1,15 +1,15 @@
 using System.Reflection;
 
-namespace Rtl.Plugins;
+namespace Rtl.Grains.Plugins;
 
 /// <summary>
-/// The assemblies a plugin gets from the silo instead of loading its own copy: the task interfaces (so a
+/// The assemblies a plugin gets from the silo instead of loading its own copy: the SDK (so a
 /// plugin's <c>IRtlTask</c> is the silo's <c>IRtlTask</c>), Orleans and the framework. Everything else a
 /// plugin ships stays private to it, so two plugins may carry different versions of a library.
 /// </summary>
 public static class SharedAssemblies
 {
-    private static readonly string[] Names = ["Rtl.Grains.Interfaces", "Rtl.Grains", "netstandard", "mscorlib"];
+    private static readonly string[] Names = ["Rtl.Sdk", "Rtl.Grains.Interfaces", "Rtl.Grains", "netstandard", "mscorlib"];
 
     private static readonly string[] Families = ["System.", "Microsoft.", "Orleans."];
 

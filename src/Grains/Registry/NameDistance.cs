@@ -1,4 +1,4 @@
-namespace Rtl.Registry;
+namespace Rtl.Grains.Registry;
 
 /// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
 internal static class NameDistance

@@ -1,7 +1,8 @@
 using System.Reflection;
 using Rtl.Tasks;
+using Rtl.Pipelines;
 
-namespace Rtl.Registry;
+namespace Rtl.Grains.Registry;
 
 /// <summary>
 /// Every task the silo can run, found by scanning assemblies for <see cref="IRtlTask"/> implementations:
@@ -70,7 +71,7 @@ public sealed class TaskRegistry
     public string Unknown(string written)
     {
         var close = tasks.Keys
-            .Select(name => (name, distance: NameDistance.Between(Pipelines.TaskNames.Canonical(written), name)))
+            .Select(name => (name, distance: NameDistance.Between(TaskNames.Canonical(written), name)))
             .Where(c => c.distance <= Math.Max(2, c.name.Length / 3))
             .OrderBy(c => c.distance).ThenBy(c => c.name, StringComparer.Ordinal)
             .Take(3)

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Rtl.Storage;
+namespace Rtl.Grains.Storage;
 
 /// <summary>The names of a job's blobs, and the check that keeps a name from reaching outside its job.</summary>
 public static class BlobNames

@@ -1,4 +1,4 @@
-namespace Rtl.Storage;
+namespace Rtl.Grains.Storage;
 
 /// <summary>
 /// A job store in a directory every silo of the cluster shares: the data dir, when all silos run on one host

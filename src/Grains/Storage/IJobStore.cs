@@ -1,4 +1,4 @@
-namespace Rtl.Storage;
+namespace Rtl.Grains.Storage;
 
 /// <summary>
 /// Where a durable job's data lives so that every silo reaches it: its input, its result and its plots, each a

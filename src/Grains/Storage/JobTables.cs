@@ -1,8 +1,8 @@
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Rtl.Jobs;
 
-namespace Rtl.Storage;
+namespace Rtl.Grains.Storage;
 
 /// <summary>Tables in the job store, as numpy's <c>.npy</c>: streamed in and out, off the grain's thread.</summary>
 public static class JobTables

@@ -1,8 +1,8 @@
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Rtl.Tasks;
 
-namespace Rtl.Streams;
+namespace Rtl.Grains.Streams;
 
 /// <summary>A stream's <c>file:PATH.csv</c> sink: each window's result rows appended, the header written when the file is new.</summary>
 public static class CsvSink

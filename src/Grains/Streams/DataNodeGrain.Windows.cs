@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Rtl.Data;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Jobs;
+using Rtl.Pipelines;
 using Rtl.Streams;
 
-namespace Rtl.Grains;
+namespace Rtl.Grains.Streams;
 
 public sealed partial class DataNodeGrain
 {

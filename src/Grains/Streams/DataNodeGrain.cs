@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Streams.Internals;
 using Rtl.Pipelines;
 using Rtl.Streams;
-using Rtl.Streams.Internals;
 
-namespace Rtl.Grains;
+namespace Rtl.Grains.Streams;
 
 /// <summary>
 /// The DataNode of one stream (key: its name). Rows arrive as calls (<see cref="Rows"/>) from the stream's source;

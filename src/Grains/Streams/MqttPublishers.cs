@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using MQTTnet;
-using Rtl.Streams.Internals;
+using Rtl.Grains.Streams.Internals;
+using Rtl.Streams;
 
-namespace Rtl.Streams;
+namespace Rtl.Grains.Streams;
 
 /// <summary>
 /// One MQTT connection per broker for the sinks of every stream on this silo. A broker that is down is tried again

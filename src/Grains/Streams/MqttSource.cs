@@ -1,10 +1,11 @@
 using System.Buffers;
-using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
-using Rtl.Streams.Internals;
+using Microsoft.Extensions.Logging;
+using Rtl.Grains.Streams.Internals;
+using Rtl.Streams;
 
-namespace Rtl.Streams;
+namespace Rtl.Grains.Streams;
 
 /// <summary>
 /// A stream's MQTT subscription: reads each message as readings and hands them to the stream's DataNode, batching

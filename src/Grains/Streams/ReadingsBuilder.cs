@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Rtl.Streams;
 
-namespace Rtl.Streams;
+namespace Rtl.Grains.Streams;
 
 /// <summary>
 /// Gathers readings — JSON objects of numbers, <c>{"temperature": 21.5, "sensor": 3}</c>, one per message or an array

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Rtl.Streams;
 
-namespace Rtl.Streams;
+namespace Rtl.Grains.Streams;
 
 /// <summary>
 /// Rows posted to a stream over HTTP: <c>{"columns": {"temperature": [21.5, 22.0], "sensor": [3, 4]}}</c>, a JSON array of

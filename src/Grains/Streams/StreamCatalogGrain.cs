@@ -1,9 +1,8 @@
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Pipelines;
 using Rtl.Streams;
 
-namespace Rtl.Grains;
-
-[GenerateSerializer]
-public sealed class StreamCatalogState : NameCatalogState;
+namespace Rtl.Grains.Streams;
 
 /// <summary>The names of the streams, so they can be listed and their sources kept connected.</summary>
 public sealed class StreamCatalogGrain(

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Rtl.Streams;
 
-namespace Rtl.Grains;
+namespace Rtl.Grains.Streams;
 
 /// <summary>
 /// Holds a stream's MQTT subscription on the silo that activated it. Every silo's keeper calls <see cref="Keep"/> every

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Rtl.Data;
 
-namespace Rtl.Streams;
+namespace Rtl.Grains.Streams;
 
 /// <summary>
 /// A window's result as an MQTT sink publishes it: <c>{"stream": NAME, "window": K, "rows": R, "columns": {"c": [...]}}</c>.

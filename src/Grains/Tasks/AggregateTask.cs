@@ -1,7 +1,7 @@
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>Row-wise mean over the listed columns into a new <c>&lt;f8</c> column: the same as cross_average, as in the seed.</summary>
 public sealed class AggregateTask() : CrossColumnsTask("aggregate", "mean")

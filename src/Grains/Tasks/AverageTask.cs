@@ -1,7 +1,8 @@
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Numerics;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// Every row of <c>column</c> holds mean(a) over all rows (NaN if any value is NaN). A chunked stage ending in it

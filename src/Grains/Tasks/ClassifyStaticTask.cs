@@ -1,7 +1,8 @@
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// <c>{column}Class</c>: the index of the row's combination of the <c>a</c> columns among the distinct

@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// <c>column[i] = a[i] − a[i − periods]</c>, NaN for the first <c>periods</c> rows (numpy's and pandas' diff); a

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary><c>column = a ÷ b</c> per operation, <c>&lt;f8</c>, IEEE semantics.</summary>
 public sealed class DivideTask() : BinaryArithmeticTask<DivideTask.Quotient>("divide", "÷", "column = a ÷ b (element-wise quotient; b is a column or a number)")

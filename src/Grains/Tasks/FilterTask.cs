@@ -1,8 +1,9 @@
 using System.Globalization;
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// Keeps the rows where <c>column method value</c>, one operation after another. Unlike the seed, lt/le/gt/ge

@@ -1,8 +1,8 @@
 using Rtl.Data;
-using Rtl.Tasks.Internals;
-using Rtl.Tasks.Internals.Grouping;
+using Rtl.Grains.Tasks.Internals.Grouping;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// One row per distinct combination of the <c>keys</c> columns, ordered by them ascending (NaN last, all NaN one

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// Tags each row with a numpy histogram edge over <c>a</c>: the first edge ≥ the value, so the minimum gets

@@ -1,4 +1,6 @@
-namespace Rtl.Tasks;
+using Rtl.Tasks;
+
+namespace Rtl.Grains.Tasks;
 
 /// <summary><c>column = ln(a)</c>: log(0) = -inf and log(&lt;0) = NaN are values, as in numpy.</summary>
 public sealed class LogTask() : UnaryMathTask<LogTask.NaturalLog>("log", "ln(a)", "column = natural log of a")

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary><c>column = a × b</c> per operation, <c>&lt;f8</c>, IEEE semantics.</summary>
 public sealed class MultiplyTask() : BinaryArithmeticTask<MultiplyTask.Product>("multiply", "×", "column = a × b (element-wise product; b is a column or a number)")

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Numerics;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// A new <c>{c}Normal</c> column per listed column. Unlike the seed, the source column is left alone, the

@@ -1,6 +1,7 @@
 using Rtl.Data;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>The identity: returns the table it was given (the seed's <c>null</c> / <c>task_null</c>).</summary>
 public sealed class NullTask : IRowLocalTask

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Rtl.Data;
-using Rtl.Formats;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// Replaces the table with a delimited text file or a JSON-lines file (<c>encoding: json</c>), optionally a

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary><c>column = a ^ b</c> per operation, <c>&lt;f8</c>; pow of a negative base to a non-integer is NaN.</summary>
 public sealed class PowerTask() : BinaryArithmeticTask<PowerTask.Power>("power", "^", "column = a ^ b (element-wise power; b is a column or a number)")

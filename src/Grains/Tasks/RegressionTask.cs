@@ -1,7 +1,8 @@
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// Fits y against x (Linear: least squares; Poly: numpy polyfit of degree d) and writes <c>{y}{model}</c>: the

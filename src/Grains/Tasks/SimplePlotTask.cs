@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Rtl.Data;
-using Rtl.Plotting;
+using Rtl.Grains.Plotting;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// Draws one PNG per plot name into <c>&lt;data dir&gt;/plots/&lt;job id&gt;/</c>; the table passes through

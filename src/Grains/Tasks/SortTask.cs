@@ -1,7 +1,8 @@
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// Rows ordered by the column(s), ascending or descending, NaN last; ties keep their input order whatever the

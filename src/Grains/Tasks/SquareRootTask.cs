@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary><c>column = √a</c>: sqrt(&lt;0) = NaN is a value, as in numpy.</summary>
 public sealed class SquareRootTask() : UnaryMathTask<SquareRootTask.Root>("square_root", "sqrt(a)", "column = square root of a")

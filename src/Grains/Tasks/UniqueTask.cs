@@ -1,7 +1,8 @@
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>One row per distinct value of <c>a</c>, ordered by that value ascending (NaN last, all NaN one value);
 /// the row kept is the last with that value, as the seed did, or the first with <c>keep: first</c>.</summary>

@@ -1,8 +1,9 @@
 using Rtl.Data;
-using Rtl.Formats;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks;
+namespace Rtl.Grains.Tasks;
 
 /// <summary>
 /// Writes the table to <c>path/filename.dat</c> or <c>.csv</c> plus the seed's <c>.meta</c> (so numpy and

@@ -3,7 +3,7 @@ using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Tasks;
 
-namespace Rtl.Validation;
+namespace Rtl.Grains.Validation;
 
 public static partial class PipelineValidator
 {

@@ -1,10 +1,10 @@
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Registry;
 using Rtl.Jobs;
 using Rtl.Pipelines;
-using Rtl.Registry;
 using Rtl.Tasks;
 
-namespace Rtl.Validation;
+namespace Rtl.Grains.Validation;
 
 /// <summary>
 /// Checks a whole pipeline before anything runs: every task exists, every argument fits the schema the previous

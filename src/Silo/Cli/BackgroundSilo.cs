@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 
 namespace Rtl.Silo.Cli;
 

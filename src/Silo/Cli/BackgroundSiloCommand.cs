@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 
 namespace Rtl.Silo.Cli;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Rtl.Formats;
-using Rtl.Hosting;
 using Microsoft.Extensions.Logging.Console;
-using Rtl.Plugins;
-using Rtl.Registry;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Plugins;
+using Rtl.Grains.Registry;
 using Rtl.Silo.Output;
 
 namespace Rtl.Silo.Cli;

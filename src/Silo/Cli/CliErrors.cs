@@ -1,5 +1,5 @@
 using Rtl.Client;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Rtl.Pipelines;
 
 namespace Rtl.Silo.Cli;

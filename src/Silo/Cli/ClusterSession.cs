@@ -3,7 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using Rtl.Client;
 using Rtl.Client.Storage;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
+using Rtl.Silo.Hosting;
 
 namespace Rtl.Silo.Cli;
 

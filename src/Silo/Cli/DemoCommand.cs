@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Silo.Demo;
 using Rtl.Silo.Output;
 using Rtl.Silo.Web;

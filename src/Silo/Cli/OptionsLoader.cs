@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 
 namespace Rtl.Silo.Cli;
 

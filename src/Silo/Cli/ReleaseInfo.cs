@@ -1,6 +1,6 @@
-using Rtl.Tasks;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Rtl.Numerics;
 
 namespace Rtl.Silo.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Rtl.Data;
-using Rtl.Formats;
-using Rtl.Hosting;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Hosting;
 using Rtl.Pipelines;
 using Rtl.Silo.Output;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Rtl.Client;
 using Rtl.Client.Storage;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
+using Rtl.Silo.Hosting;
 
 namespace Rtl.Silo.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Streams;
 
 namespace Rtl.Silo.Cli;

@@ -1,10 +1,10 @@
 using Rtl.Client;
 using Rtl.Data;
-using Rtl.Formats;
-using Rtl.Grains;
-using Rtl.Hosting;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
+using Rtl.Silo.Hosting;
 using Rtl.Silo.Web;
 
 namespace Rtl.Silo.Demo;

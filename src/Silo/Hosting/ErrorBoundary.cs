@@ -1,6 +1,7 @@
 using Orleans.Serialization;
+using Rtl.Messaging;
 
-namespace Rtl.Hosting;
+namespace Rtl.Silo.Hosting;
 
 /// <summary>
 /// Every error a grain call ends in reaches its caller: one whose type Orleans cannot serialize (say a JSON

@@ -1,6 +1,6 @@
-using Rtl.Grains;
+using Rtl.Jobs;
 
-namespace Rtl.Hosting;
+namespace Rtl.Silo.Hosting;
 
 /// <summary>
 /// Keeps the job index awake from every silo: at start, so jobs left unfinished by a crash or a full

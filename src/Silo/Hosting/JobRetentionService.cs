@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
-using Rtl.Grains;
+using Rtl.Grains.Hosting;
+using Rtl.Jobs;
 
-namespace Rtl.Hosting;
+namespace Rtl.Silo.Hosting;
 
 /// <summary>
 /// Runs job retention from every silo now and then (the retention grain prunes once however many ask), and

@@ -1,4 +1,4 @@
-namespace Rtl.Hosting;
+namespace Rtl.Silo.Hosting;
 
 /// <summary>The plots a silo drew, in <c>&lt;data dir&gt;/plots/&lt;job id&gt;/</c>: a local copy of what the job store keeps.</summary>
 public static class LocalPlots

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Silo.Web;
 
 namespace Rtl.Silo.Hosting;

@@ -1,5 +1,5 @@
 
-namespace Rtl.Hosting;
+namespace Rtl.Silo.Hosting;
 
 /// <summary>
 /// Work a silo does now and then in the background: a failed round is logged and tried again next period, and

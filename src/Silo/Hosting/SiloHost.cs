@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Rtl.Hosting.Ports;
-using Rtl.Plugins;
-using Rtl.Registry;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Plugins;
+using Rtl.Grains.Registry;
+using Rtl.Messaging;
+using Rtl.Silo.Hosting.Ports;
+using Rtl.Silo.Web;
+using Rtl.Silo.Storage;
 using Rtl.Silo.Security;
 using Rtl.Silo.Streams;
-using Rtl.Silo.Storage;
-using Rtl.Silo.Web;
 
-namespace Rtl.Hosting;
+namespace Rtl.Silo.Hosting;
 
 /// <summary>Builds an Rtl silo: clustering and grain storage (SQLite in the data dir, or PostgreSQL), TLS and limits, the task bundle, the options.</summary>
 public static class SiloHost

@@ -1,5 +1,6 @@
 using Orleans.Configuration;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
+using Rtl.Silo.Hosting;
 
 namespace Rtl.Silo.Security;
 

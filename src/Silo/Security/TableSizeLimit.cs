@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Rtl.Data;
-using Rtl.Grains;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Jobs;
+using Rtl.Pipelines;
 
 namespace Rtl.Silo.Security;
 

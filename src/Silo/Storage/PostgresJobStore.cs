@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Rtl.Client.Storage;
-using Rtl.Storage;
+using Rtl.Grains.Storage;
 
 namespace Rtl.Silo.Storage;
 

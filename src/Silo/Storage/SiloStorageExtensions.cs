@@ -1,9 +1,8 @@
 using Npgsql;
 using Orleans.Configuration;
 using Rtl.Client.Storage;
-using Rtl.Grains;
-using Rtl.Hosting;
-using Rtl.Storage;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Storage;
 
 namespace Rtl.Silo.Storage;
 

@@ -1,4 +1,4 @@
-using Rtl.Streams;
+using Rtl.Grains.Streams;
 
 namespace Rtl.Silo.Streams;
 

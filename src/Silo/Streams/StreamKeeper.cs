@@ -1,4 +1,4 @@
-using Rtl.Hosting;
+using Rtl.Silo.Hosting;
 using Rtl.Streams;
 
 namespace Rtl.Silo.Streams;

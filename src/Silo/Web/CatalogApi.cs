@@ -1,7 +1,6 @@
 using System.Text;
-using Rtl.Grains;
+using Rtl.Grains.Registry;
 using Rtl.Pipelines;
-using Rtl.Registry;
 
 namespace Rtl.Silo.Web;
 

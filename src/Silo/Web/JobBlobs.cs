@@ -1,6 +1,6 @@
-using Rtl.Formats;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Storage;
 using Rtl.Jobs;
-using Rtl.Storage;
 
 namespace Rtl.Silo.Web;
 

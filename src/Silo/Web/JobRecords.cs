@@ -1,4 +1,3 @@
-using Rtl.Grains;
 using Rtl.Jobs;
 
 namespace Rtl.Silo.Web;

@@ -1,10 +1,10 @@
-using Rtl.Formats;
-using Rtl.Storage;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Storage;
 
 namespace Rtl.Silo.Web;
 
 /// <summary>
-/// The JSON API for apps that are not .NET. Jobs go the durable path (<see cref="Rtl.Grains.IJobGrain"/>), so the jobs
+/// The JSON API for apps that are not .NET. Jobs go the durable path (<see cref="Rtl.Jobs.IJobGrain"/>), so the jobs
 /// page, <c>rtl jobs</c> and the API all see the same records.
 /// </summary>
 public static class JobsApi

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 
 namespace Rtl.Silo.Web;
 

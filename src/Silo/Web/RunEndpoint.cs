@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using Rtl.Grains;
-using Rtl.Hosting;
-using Rtl.Registry;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Registry;
+using Rtl.Pipelines;
 
 namespace Rtl.Silo.Web;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 
 namespace Rtl.Silo.Web;
 

@@ -1,3 +1,4 @@
+using Rtl.Grains.Streams;
 using Rtl.Streams;
 
 namespace Rtl.Silo.Web;

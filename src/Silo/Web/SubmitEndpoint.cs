@@ -1,15 +1,16 @@
-using Microsoft.AspNetCore.Http.Features;
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Rtl.Data;
-using Rtl.Formats;
-using Rtl.Grains;
-using Rtl.Hosting;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Registry;
+using Rtl.Grains.Validation;
+using Rtl.Jobs;
+using Rtl.Messaging;
 using Rtl.Pipelines;
-using Rtl.Registry;
 using Rtl.Silo.Web.Submissions;
 using Rtl.Tasks;
-using Rtl.Validation;
 
 namespace Rtl.Silo.Web;
 

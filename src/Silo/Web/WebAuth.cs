@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 
 namespace Rtl.Silo.Web;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Rtl.Hosting;
-using Rtl.Hosting.Ports;
+using Rtl.Grains.Hosting;
+using Rtl.Silo.Hosting.Ports;
 
 namespace Rtl.Silo.Web;
 

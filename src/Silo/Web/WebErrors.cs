@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Rtl.Hosting;
+using Rtl.Messaging;
 
 namespace Rtl.Silo.Web;
 

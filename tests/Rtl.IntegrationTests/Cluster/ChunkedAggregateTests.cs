@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Rtl.Data;
-using Rtl.Grains;
 using Rtl.Pipelines;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
-using Rtl.Hosting;
-using Rtl.Registry;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Registry;
 using Xunit;
 
 namespace Rtl.IntegrationTests.Cluster;
@@ -45,7 +45,7 @@ public sealed class ChunkedClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.AddMemoryGrainStorage(Grains.StorageNames.Default);
+            silo.AddMemoryGrainStorage(Rtl.Grains.Hosting.StorageNames.Default);
             silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => (o.ResponseTimeout, o.MaxMessageBodySize) = (TimeSpan.FromMinutes(3), int.MaxValue));
             silo.Services.AddSingleton(Options.Create(new RtlOptions
             {
@@ -55,7 +55,7 @@ public sealed class ChunkedClusterFixture : IAsyncLifetime
             }));
             silo.Services.AddSingleton(TaskRegistry.BuiltIn());
             silo.Services.AddSingleton<KernelThrottle>();
-            silo.Services.AddSingleton<Rtl.Storage.IJobStore>(new Rtl.Storage.FileJobStore(Path.Combine(DataDir, "jobs")));
+            silo.Services.AddSingleton<Rtl.Grains.Storage.IJobStore>(new Rtl.Grains.Storage.FileJobStore(Path.Combine(DataDir, "jobs")));
         }
     }
 }

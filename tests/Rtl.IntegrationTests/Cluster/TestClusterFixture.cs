@@ -1,9 +1,9 @@
-using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
-using Rtl.Hosting;
-using Rtl.Registry;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Registry;
+using Xunit;
 
 namespace Rtl.IntegrationTests.Cluster;
 
@@ -34,11 +34,11 @@ public sealed class TestClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.AddMemoryGrainStorage(Grains.StorageNames.Default);
+            silo.AddMemoryGrainStorage(Rtl.Grains.Hosting.StorageNames.Default);
             silo.Services.AddSingleton(Options.Create(new RtlOptions { DataDir = DataDir }));
             silo.Services.AddSingleton(TaskRegistry.BuiltIn());
             silo.Services.AddSingleton<KernelThrottle>();
-            silo.Services.AddSingleton<Rtl.Storage.IJobStore>(new Rtl.Storage.FileJobStore(Path.Combine(DataDir, "jobs")));
+            silo.Services.AddSingleton<Rtl.Grains.Storage.IJobStore>(new Rtl.Grains.Storage.FileJobStore(Path.Combine(DataDir, "jobs")));
         }
     }
 }

@@ -1,9 +1,8 @@
-using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Rtl.Data;
-using Rtl.Grains;
 using Rtl.Pipelines;
+using Xunit;
 
 namespace Rtl.IntegrationTests.Cluster;
 

@@ -1,7 +1,7 @@
 using Rtl.Data;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Registry;
 using Rtl.Pipelines;
-using Rtl.Registry;
 using Xunit;
 
 namespace Rtl.IntegrationTests.Cluster;

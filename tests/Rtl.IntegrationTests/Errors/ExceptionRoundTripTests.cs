@@ -20,8 +20,8 @@ public sealed class ExceptionRoundTripTests(TestClusterFixture fixture)
         // One from each assembly: if discovery stopped reaching one, its exceptions would go untested.
         Assert.Contains("Rtl.Pipelines.PipelineFormatException", found);
         Assert.Contains("Rtl.Tasks.TaskArgumentException", found);
-        Assert.Contains("Rtl.Formats.FileFormatException", found);
-        Assert.Contains("Rtl.Plotting.PlotFontException", found);
+        Assert.Contains("Rtl.Grains.Formats.FileFormatException", found);
+        Assert.Contains("Rtl.Grains.Plotting.PlotFontException", found);
         Assert.Contains("Rtl.Client.RtlJobException", found);
         Assert.Contains("Rtl.Silo.Cli.UsageException", found);
     }

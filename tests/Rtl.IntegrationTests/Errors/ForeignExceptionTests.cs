@@ -1,5 +1,5 @@
-using Rtl.Hosting;
 using Rtl.IntegrationTests.Postgres;
+using Rtl.Messaging;
 using Xunit;
 
 namespace Rtl.IntegrationTests.Errors;

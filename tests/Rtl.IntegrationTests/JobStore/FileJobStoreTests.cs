@@ -1,4 +1,4 @@
-using Rtl.Storage;
+using Rtl.Grains.Storage;
 using Xunit;
 
 namespace Rtl.IntegrationTests.JobStore;

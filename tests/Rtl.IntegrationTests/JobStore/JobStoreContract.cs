@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Rtl.Data;
-using Rtl.Storage;
+using Rtl.Grains.Storage;
 using Xunit;
 
 namespace Rtl.IntegrationTests.JobStore;

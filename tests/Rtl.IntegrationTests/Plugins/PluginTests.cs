@@ -1,6 +1,6 @@
 using Rtl.Client;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Rtl.Pipelines;
 using Xunit;
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Runtime.CompilerServices;
 using Xunit;
 
@@ -51,8 +53,22 @@ public static class SamplePlugin
 
         Assert.True(process.ExitCode == 0, $"dotnet publish {Project}: exit {process.ExitCode}\n{await stdout}\n{await stderr}");
         Assert.True(File.Exists(Path.Combine(folder, Name + ".dll")), $"no {Name}.dll in {folder}");
-        // The silo provides the task interfaces; the plugin must not carry its own copy.
-        Assert.False(File.Exists(Path.Combine(folder, "Rtl.Grains.Interfaces.dll")), $"{folder} holds a copy of Rtl.Grains.Interfaces.dll");
+        // The silo provides the SDK, Orleans and the framework: the plugin carries none of them.
+        var carried = Directory.GetFiles(folder, "*.dll").Select(Path.GetFileName).Where(f => f != Name + ".dll").ToArray();
+        Assert.True(carried.Length == 0, $"{folder} holds copies of {string.Join(", ", carried)}");
+        // Built against the SDK alone: nothing of the engine or Orleans is even referenced.
+        var references = PluginReferences(Path.Combine(folder, Name + ".dll"));
+        Assert.Contains("Rtl.Sdk", references);
+        Assert.DoesNotContain(references, r => r.StartsWith("Orleans", StringComparison.Ordinal) || (r.StartsWith("Rtl.", StringComparison.Ordinal) && r != "Rtl.Sdk"));
+    }
+
+    /// <summary>The assembly names a plugin's metadata references, read without loading it.</summary>
+    private static string[] PluginReferences(string dll)
+    {
+        using var stream = File.OpenRead(dll);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return [.. metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name))];
     }
 
     /// <summary>The checkout this file was compiled from (the tests may run from an artifacts path elsewhere).</summary>

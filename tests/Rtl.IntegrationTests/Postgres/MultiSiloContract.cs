@@ -1,5 +1,5 @@
 using Rtl.Data;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Jobs;
 using Rtl.Pipelines;
 using Xunit;

@@ -1,7 +1,7 @@
 using Npgsql;
+using Rtl.Grains.Storage;
 using Rtl.IntegrationTests.JobStore;
 using Rtl.Silo.Storage;
-using Rtl.Storage;
 using Xunit;
 
 namespace Rtl.IntegrationTests.Postgres;

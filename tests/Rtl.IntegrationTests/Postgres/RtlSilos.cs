@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Rtl.Client;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.IntegrationTests.Processes;
+using Rtl.Silo.Hosting;
 
 namespace Rtl.IntegrationTests.Postgres;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Rtl.Hosting.Ports;
+using Rtl.Silo.Hosting.Ports;
 using Xunit;
 
 namespace Rtl.IntegrationTests.Processes;

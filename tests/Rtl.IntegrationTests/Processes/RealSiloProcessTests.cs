@@ -1,9 +1,9 @@
-using Xunit;
 using Microsoft.Data.Sqlite;
 using Rtl.Client;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Rtl.Pipelines;
+using Xunit;
 
 namespace Rtl.IntegrationTests.Processes;
 

@@ -2,11 +2,11 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
 using Rtl.Client;
-using Rtl.Client.Storage;
 using Rtl.Data;
 using Rtl.IntegrationTests.Postgres;
 using Rtl.Pipelines;
 using Xunit;
+using Rtl.Client.Storage;
 
 namespace Rtl.IntegrationTests.Security;
 

@@ -2,8 +2,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Silo.Demo;
+using Rtl.Silo.Hosting;
 using Rtl.Silo.Web;
 using Xunit;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Silo.Web;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Jobs;
 using Rtl.Silo.Demo;
 using Xunit;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Rtl.Client;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Rtl.IntegrationTests.Processes;
 using Rtl.Jobs;
 using Rtl.Pipelines;

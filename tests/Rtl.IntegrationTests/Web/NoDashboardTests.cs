@@ -1,5 +1,5 @@
 using System.Net;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Xunit;
 
 namespace Rtl.IntegrationTests.Web;

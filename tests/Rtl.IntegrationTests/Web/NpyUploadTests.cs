@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Rtl.Silo.Web;
 using Xunit;
 using static Rtl.IntegrationTests.Web.NpyUpload;

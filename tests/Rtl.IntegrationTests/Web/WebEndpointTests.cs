@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Rtl.Hosting;
-using Rtl.Hosting.Ports;
+using Rtl.Grains.Hosting;
+using Rtl.Silo.Hosting.Ports;
 using Rtl.Silo.Web;
 using Xunit;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Silo.Demo;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Xunit;
 using Rtl.Data;
+using Xunit;
 
 namespace Rtl.Tests.Data;
 

@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Rtl.Data;
+using Xunit;
 
 namespace Rtl.Tests.Data;
 

@@ -1,5 +1,5 @@
-using Xunit;
 using Rtl.Data;
+using Xunit;
 
 namespace Rtl.Tests.Data;
 

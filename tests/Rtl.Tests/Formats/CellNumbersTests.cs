@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rtl.Formats;
+using Rtl.Grains.Formats.Internals;
 using Xunit;
 
 namespace Rtl.Tests.Formats;

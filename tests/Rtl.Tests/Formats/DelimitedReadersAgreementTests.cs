@@ -1,5 +1,5 @@
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Xunit;
 
 namespace Rtl.Tests.Formats;

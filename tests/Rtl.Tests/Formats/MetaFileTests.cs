@@ -1,6 +1,6 @@
 using System.Text;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Xunit;
 
 namespace Rtl.Tests.Formats;

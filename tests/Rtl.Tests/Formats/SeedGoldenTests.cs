@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Xunit;
+using Rtl.Data;
 
 namespace Rtl.Tests.Formats;
 

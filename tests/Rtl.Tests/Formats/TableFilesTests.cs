@@ -1,4 +1,4 @@
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Xunit;
 
 namespace Rtl.Tests.Formats;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Xunit;
 
 namespace Rtl.Tests.Formats;

@@ -1,5 +1,5 @@
+using Rtl.Grains.Hosting;
 using Xunit;
-using Rtl.Hosting;
 
 namespace Rtl.Tests.Hosting;
 

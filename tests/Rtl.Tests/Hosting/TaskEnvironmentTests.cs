@@ -1,6 +1,6 @@
-using Xunit;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
 using Rtl.Tasks;
+using Xunit;
 
 namespace Rtl.Tests.Hosting;
 

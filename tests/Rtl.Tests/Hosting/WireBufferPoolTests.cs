@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Networking.Shared;
-using Rtl.Hosting;
+using Rtl.Messaging;
 using Xunit;
 
 namespace Rtl.Tests.Hosting;

@@ -1,10 +1,10 @@
-using Xunit;
 using Rtl.Data;
-using Rtl.Hosting;
+using Rtl.Grains.Hosting;
+using Rtl.Grains.Registry;
+using Rtl.Grains.Validation;
 using Rtl.Pipelines;
-using Rtl.Registry;
 using Rtl.Tasks;
-using Rtl.Validation;
+using Xunit;
 
 namespace Rtl.Tests.Pipelines;
 

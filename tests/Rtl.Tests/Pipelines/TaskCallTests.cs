@@ -1,5 +1,5 @@
-using Xunit;
 using Rtl.Pipelines;
+using Xunit;
 
 namespace Rtl.Tests.Pipelines;
 

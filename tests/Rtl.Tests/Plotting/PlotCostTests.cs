@@ -1,5 +1,6 @@
 using Rtl.Data;
-using Rtl.Plotting;
+using Rtl.Grains.Plotting;
+using Rtl.Grains.Tasks;
 using Rtl.Tasks;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Rtl.Data;
-using Rtl.Plotting;
+using Rtl.Grains.Plotting;
+using Rtl.Grains.Tasks;
 using Rtl.Tasks;
 using SkiaSharp;
 using Xunit;

@@ -1,7 +1,8 @@
 using System.Runtime.Loader;
 using Rtl.Data;
-using Rtl.Plugins;
-using Rtl.Registry;
+using Rtl.Grains.Plugins;
+using Rtl.Grains.Registry;
+using Rtl.Grains.Tasks;
 using Rtl.Tasks;
 using Xunit;
 
@@ -100,9 +101,9 @@ public sealed class PluginLoaderTests : IDisposable
     }
 
     [Fact]
-    public void A_stray_copy_of_the_task_interfaces_is_not_taken_for_a_plugin()
+    public void A_stray_copy_of_the_sdk_is_not_taken_for_a_plugin()
     {
-        File.Copy(typeof(IRtlTask).Assembly.Location, Path.Combine(root, "Rtl.Grains.Interfaces.dll"));
+        File.Copy(typeof(IRtlTask).Assembly.Location, Path.Combine(root, "Rtl.Sdk.dll"));
         var registry = PluginLoader.Registry(root, log);
         Assert.Equal(TaskRegistry.BuiltIn().All.Count, registry.All.Count);
         Assert.Empty(log.Warnings);
@@ -132,8 +133,10 @@ public sealed class PluginLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Shared_assemblies_are_the_interfaces_orleans_and_the_framework_but_not_unknown_libraries()
+    public void Shared_assemblies_are_the_sdk_the_interfaces_orleans_and_the_framework_but_not_unknown_libraries()
     {
+        Assert.Equal("Rtl.Sdk", typeof(IRtlTask).Assembly.GetName().Name);
+        Assert.True(SharedAssemblies.IsShared("Rtl.Sdk"));
         Assert.True(SharedAssemblies.IsShared("Rtl.Grains.Interfaces"));
         Assert.True(SharedAssemblies.IsShared("System.Runtime"));
         Assert.True(SharedAssemblies.IsShared("Microsoft.Extensions.Logging.Abstractions"));

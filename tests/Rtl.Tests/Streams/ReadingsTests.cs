@@ -1,5 +1,5 @@
 using System.Text;
-using Rtl.Streams;
+using Rtl.Grains.Streams;
 using Xunit;
 
 namespace Rtl.Tests.Streams;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rtl.Data;
+using Rtl.Grains.Streams;
 using Rtl.Streams;
 using Xunit;
 

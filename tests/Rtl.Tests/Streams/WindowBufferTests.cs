@@ -1,5 +1,5 @@
+using Rtl.Grains.Streams.Internals;
 using Rtl.Streams;
-using Rtl.Streams.Internals;
 using Xunit;
 
 namespace Rtl.Tests.Streams;

@@ -1,5 +1,5 @@
 using Rtl.Data;
-using Rtl.Tasks;
+using Rtl.Grains.Tasks;
 using Xunit;
 using static Rtl.Tests.Tasks.TaskHarness;
 

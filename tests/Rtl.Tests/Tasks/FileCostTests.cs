@@ -2,7 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Tasks;
 using Rtl.Tasks;
 using Xunit;
 

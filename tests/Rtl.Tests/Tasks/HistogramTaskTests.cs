@@ -1,5 +1,5 @@
 using Rtl.Data;
-using Rtl.Tasks;
+using Rtl.Grains.Tasks;
 using Xunit;
 using static Rtl.Tests.Tasks.TaskHarness;
 
@@ -65,7 +65,7 @@ public sealed class HistogramTaskTests
     public void Equal_width_bins_tag_like_a_search_for_the_first_edge_at_least_the_value()
     {
         var random = new Random(5);
-        var edges = Rtl.Tasks.Internals.Spaces.Linspace(-3.7, 12.1, 8);
+        var edges = Rtl.Grains.Tasks.Internals.Spaces.Linspace(-3.7, 12.1, 8);
         var values = Enumerable.Range(0, 5000)
             .Select(i => i % 5 == 0 ? edges[random.Next(edges.Length)] : -3.7 + (random.NextDouble() * 15.8))
             .Append(-3.7).Append(12.1).ToArray();

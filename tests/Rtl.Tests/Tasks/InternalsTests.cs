@@ -1,5 +1,5 @@
 using Rtl.Data;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Tasks.Internals;
 using Xunit;
 
 namespace Rtl.Tests.Tasks;

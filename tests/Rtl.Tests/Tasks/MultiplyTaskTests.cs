@@ -1,4 +1,4 @@
-using Rtl.Tasks;
+using Rtl.Grains.Tasks;
 using Xunit;
 using static Rtl.Tests.Tasks.TaskHarness;
 

@@ -1,4 +1,5 @@
 using Rtl.Data;
+using Rtl.Grains.Tasks;
 using Rtl.Tasks;
 using Xunit;
 using static Rtl.Tests.Tasks.TaskHarness;

@@ -1,5 +1,4 @@
-using Rtl.Tasks;
-using Rtl.Tasks.Internals;
+using Rtl.Numerics;
 using Xunit;
 
 namespace Rtl.Tests.Tasks;

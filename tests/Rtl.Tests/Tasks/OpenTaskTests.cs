@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
+using Rtl.Grains.Tasks;
 using Rtl.Pipelines;
 using Rtl.Tasks;
 using Xunit;

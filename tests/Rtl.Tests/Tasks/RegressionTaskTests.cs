@@ -1,5 +1,6 @@
 using System.Globalization;
 using Rtl.Data;
+using Rtl.Grains.Tasks;
 using Rtl.Tasks;
 using Xunit;
 using static Rtl.Tests.Tasks.TaskHarness;

@@ -1,5 +1,5 @@
 using Rtl.Data;
-using Rtl.Tasks;
+using Rtl.Grains.Tasks;
 using Xunit;
 using static Rtl.Tests.Tasks.TaskHarness;
 
@@ -38,7 +38,7 @@ public sealed class SelectedInputTests
     [InlineData("cross_max", """{"operations":[{"columns":["g","i"],"column":"r"}]}""")]
     public void An_element_wise_task_on_a_selection_computes_what_it_does_on_a_copy_without_copying_its_inputs(string task, string json)
     {
-        var registry = Rtl.Registry.TaskRegistry.BuiltIn();
+        var registry = Rtl.Grains.Registry.TaskRegistry.BuiltIn();
         Assert.True(registry.TryFind(task, out var kernel));
         var (lazy, eager) = Filtered();
         Assert.True(lazy.RowCount is > 20_000 and < Rows);

@@ -1,5 +1,6 @@
 using Rtl.Data;
-using Rtl.Registry;
+using Rtl.Grains.Registry;
+using Rtl.Grains.Tasks;
 using Rtl.Tasks;
 using Xunit;
 

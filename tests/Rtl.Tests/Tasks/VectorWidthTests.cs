@@ -1,5 +1,5 @@
-using Rtl.Tasks;
-using Rtl.Tasks.Internals;
+using Rtl.Grains.Tasks.Internals;
+using Rtl.Numerics;
 using Xunit;
 
 namespace Rtl.Tests.Tasks;

@@ -1,4 +1,4 @@
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// How a reader words a value that is not what its column needs: where it is and what was expected, never the

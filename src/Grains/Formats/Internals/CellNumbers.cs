@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// Numbers in delimited text the way numpy reads and writes them: invariant culture, no thousands

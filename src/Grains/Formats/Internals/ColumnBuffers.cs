@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// Freshly allocated, pinned, uninitialised column arrays for a reader to fill through raw pointers;

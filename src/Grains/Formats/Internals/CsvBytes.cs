@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>Lines and cells of delimited text as UTF-8 bytes, for the header, the first row and rows that need a closer look.</summary>
 internal static unsafe class CsvBytes

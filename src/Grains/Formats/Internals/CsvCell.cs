@@ -1,7 +1,7 @@
 using System.Globalization;
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>Formats one column's values as UTF-8 text for <c>CsvFile.Write</c>.</summary>
 internal abstract class CsvCell

@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>Collects one column's values while a delimited file is parsed.</summary>
 internal abstract class CsvColumn

@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// Joins the parts of a mapped delimited file into columns: inferred columns become floats everywhere

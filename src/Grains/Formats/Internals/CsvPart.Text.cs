@@ -1,7 +1,7 @@
 using System.Text;
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>The rarer cells and rows: padded or non-finite numbers, other schema types, blank lines and errors.</summary>
 internal sealed unsafe partial class CsvPart

@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// A run of whole lines of a mapped delimited file, parsed on one thread into the rows reserved for it

@@ -1,4 +1,4 @@
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// Why a part stopped: an error on the line starting at byte <paramref name="LineOffset"/> (its message

@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>What every part of a mapped delimited file shares: the text, the columns and where their values go.</summary>
 internal sealed unsafe class CsvRowLayout(

@@ -1,4 +1,4 @@
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>How a part of a mapped delimited file parses and stores one column's cells.</summary>
 internal enum CsvSlotKind : byte

@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>Opens data files, turning the system's errors into <see cref="FileFormatException"/>s that name the file.</summary>
 internal static class DataFile

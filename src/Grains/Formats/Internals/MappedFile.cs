@@ -1,6 +1,6 @@
 using System.IO.MemoryMappedFiles;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// A whole file mapped read-only: threads parse their parts of it in place, with no copy into buffers

@@ -1,7 +1,7 @@
 using System.Text;
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// Numpy's dtype text ⇄ <see cref="TableSchema"/>: the structured form <c>[('a', '&lt;i8'), ...]</c>,

@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// Pins a group of existing columns for the duration of a callback. Columns expose only spans, so

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// Parses the Python literals numpy prints for a dtype (what <c>ast.literal_eval</c> accepted in the

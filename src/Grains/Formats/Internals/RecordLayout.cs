@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>Byte offset and size of every field in a packed numpy record (no padding, as the seed wrote them).</summary>
 internal sealed class RecordLayout

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// Packed records ⇄ columns in one row-by-row pass that touches every column per row, so each

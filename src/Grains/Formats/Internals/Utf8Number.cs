@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using csFastFloat;
 
-namespace Rtl.Formats;
+namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
 /// The common numeric cells straight from UTF-8 bytes: an optional sign, digits, a fraction, an exponent.

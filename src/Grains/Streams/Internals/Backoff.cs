@@ -1,4 +1,4 @@
-namespace Rtl.Streams.Internals;
+namespace Rtl.Grains.Streams.Internals;
 
 /// <summary>When to try a failed connection again: 0.5 s after the first failure, doubling to 30 s, reset by a success.</summary>
 public sealed class Backoff

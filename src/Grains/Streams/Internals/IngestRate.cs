@@ -1,4 +1,4 @@
-namespace Rtl.Streams.Internals;
+namespace Rtl.Grains.Streams.Internals;
 
 /// <summary>Rows received per second over the last ten whole seconds.</summary>
 public sealed class IngestRate

@@ -1,6 +1,7 @@
 using Rtl.Data;
+using Rtl.Streams;
 
-namespace Rtl.Streams.Internals;
+namespace Rtl.Grains.Streams.Internals;
 
 /// <summary>
 /// The rows of a stream not yet in a window, in arrival order, at most <c>capacity</c> of them: when full, the

@@ -1,4 +1,6 @@
-namespace Rtl.Streams.Internals;
+using Rtl.Streams;
+
+namespace Rtl.Grains.Streams.Internals;
 
 /// <summary>
 /// A DataNode's recent windows in memory, for subscribers and the live page: at most 100 windows and 16 MB of result

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Rtl.Numerics;
 
-namespace Rtl.Tasks.Internals;
+namespace Rtl.Grains.Tasks.Internals;
 
 /// <summary>A comparison <c>x ∘ value</c>, scalar, two and four lanes at a time; NaN compares like IEEE (only ne is true).</summary>
 internal interface IComparison

@@ -1,4 +1,6 @@
-namespace Rtl.Tasks.Internals;
+using Rtl.Tasks;
+
+namespace Rtl.Grains.Tasks.Internals;
 
 /// <summary>The optional one-character <c>delimiter</c> argument of the file tasks.</summary>
 internal static class Delimiter

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
+using Rtl.Numerics;
 
-namespace Rtl.Tasks.Internals;
+namespace Rtl.Grains.Tasks.Internals;
 
 /// <summary>Least-squares fits as the seed computed them: sklearn's LinearRegression and numpy's polyfit.</summary>
 internal static class LeastSquares

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Rtl.Tasks.Internals;
+namespace Rtl.Grains.Tasks.Internals;
 
 /// <summary>Numbers printed the way the seed's Python printed them, so its users' notes read the same.</summary>
 internal static class PrintedNumbers

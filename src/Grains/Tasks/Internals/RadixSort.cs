@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Rtl.Data;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks.Internals;
+namespace Rtl.Grains.Tasks.Internals;
 
 /// <summary>
 /// Stable sorting of row indices by column values: each value maps to an unsigned key with the same order

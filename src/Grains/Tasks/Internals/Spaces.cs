@@ -1,9 +1,11 @@
-using Rtl.Data;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Rtl.Data;
+using Rtl.Numerics;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks.Internals;
+namespace Rtl.Grains.Tasks.Internals;
 
 /// <summary>numpy's linspace and logspace, and the seed's <c>getLSpace</c> choice between them.</summary>
 internal static class Spaces

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Rtl.Hosting.Ports;
+namespace Rtl.Silo.Hosting.Ports;
 
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
+using Rtl.Grains.Hosting;
 
-namespace Rtl.Hosting.Ports;
+namespace Rtl.Silo.Hosting.Ports;
 
 /// <summary>Where a silo's Orleans listeners bind, and the checks that keep them its own.</summary>
 public static class SiloPorts

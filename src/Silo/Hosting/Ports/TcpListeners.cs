@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace Rtl.Hosting.Ports;
+namespace Rtl.Silo.Hosting.Ports;
 
 /// <summary>One listening TCP socket of this machine, as the kernel lists it in <c>/proc/net/tcp</c> or <c>tcp6</c>.</summary>
 public readonly record struct ListeningSocket(IPAddress Address, int Port, long Inode)

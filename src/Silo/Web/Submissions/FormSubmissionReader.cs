@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Rtl.Data;
-using Rtl.Formats;
+using Rtl.Grains.Formats;
 using Rtl.Pipelines;
 using Rtl.Silo.Security;
 

@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Tasks.Internals.Grouping;
+namespace Rtl.Grains.Tasks.Internals.Grouping;
 
 /// <summary>
 /// first and last: the group's first (or last) non-NaN value, as pandas' first/last skip NaN; NaN for a group with

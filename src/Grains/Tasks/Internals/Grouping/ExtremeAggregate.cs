@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Tasks.Internals.Grouping;
+namespace Rtl.Grains.Tasks.Internals.Grouping;
 
 /// <summary>min and max of the non-NaN values; NaN for a group with none. Of equal values (-0 and 0) the first is kept.</summary>
 internal sealed class ExtremeAggregate : GroupAggregate

@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Tasks.Internals.Grouping;
+namespace Rtl.Grains.Tasks.Internals.Grouping;
 
 /// <summary>
 /// One aggregation's running state per group. <see cref="Add"/> folds rows in, in row order; <see cref="State"/> is

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Rtl.Tasks.Internals.Grouping;
+namespace Rtl.Grains.Tasks.Internals.Grouping;
 
 /// <summary>
 /// Numbers distinct 64-bit codes in order of first appearance with an open-addressing hash table: one read of the

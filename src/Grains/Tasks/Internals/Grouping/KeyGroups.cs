@@ -1,6 +1,7 @@
 using Rtl.Data;
+using Rtl.Tasks;
 
-namespace Rtl.Tasks.Internals.Grouping;
+namespace Rtl.Grains.Tasks.Internals.Grouping;
 
 /// <summary>
 /// The distinct combinations of a table's key columns: each row's group (numbered by first appearance) and each

@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Tasks.Internals.Grouping;
+namespace Rtl.Grains.Tasks.Internals.Grouping;
 
 /// <summary>
 /// std and var: Welford's running mean and sum of squared deviations per group (as pandas' group_var), merged across

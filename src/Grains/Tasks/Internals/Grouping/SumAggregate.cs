@@ -1,6 +1,6 @@
 using Rtl.Data;
 
-namespace Rtl.Tasks.Internals.Grouping;
+namespace Rtl.Grains.Tasks.Internals.Grouping;
 
 /// <summary>
 /// count, sum and mean: the non-NaN values counted and summed with Kahan's compensation, as pandas sums groups, so a

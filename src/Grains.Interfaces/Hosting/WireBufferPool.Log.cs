@@ -1,9 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace Rtl.Hosting;
-
-public sealed partial class WireBufferPool
-{
-    [LoggerMessage(Level = LogLevel.Warning, Message = "64 KB network buffers not installed (Orleans' internal pool members moved?): the transport keeps Orleans' 4 KB buffers, so large tables cost more system calls")]
-    private static partial void NotInstalled(ILogger logger, Exception error);
-}
