@@ -16,14 +16,21 @@ public static class DashboardAssets
 {
     private static readonly Assembly Dashboard = typeof(DashboardOptions).Assembly;
 
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    /// <summary>
+    /// Built with the first dashboard request, not with the silo: the content-type table is some 400 entries, and
+    /// its assembly is not compiled ahead of time (Release.props, RtlJitAssemblies).
+    /// </summary>
+    private static class Files
+    {
+        public static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    /// <summary>Dashboard paths (below its prefix) that Orleans answers with a file, and the resource each names.</summary>
-    private static readonly Dictionary<string, string> Resources = Dashboard.GetManifestResourceNames()
-        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-        .ToDictionary(n => n[Prefix.Length..], n => n, StringComparer.OrdinalIgnoreCase);
+        /// <summary>Dashboard paths (below its prefix) that Orleans answers with a file, and the resource each names.</summary>
+        public static readonly Dictionary<string, string> Resources = Dashboard.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+            .ToDictionary(n => n[Prefix.Length..], n => n, StringComparer.OrdinalIgnoreCase);
 
-    private static string Prefix => Dashboard.GetName().Name + ".wwwroot.";
+        private static string Prefix => Dashboard.GetName().Name + ".wwwroot.";
+    }
 
     /// <summary>
     /// Puts an unconstructed <c>EmbeddedAssetProvider</c> in Orleans' place (its mapping needs one to exist; the
@@ -58,7 +65,7 @@ public static class DashboardAssets
         var file = path == "/" ? "index.html" : path[1..];
         var routed = !file.Contains('/') ? file is "index.html" or "favicon.ico" or "index.min.js" or "index.css"
             : file.StartsWith("fonts/", StringComparison.OrdinalIgnoreCase) || file.StartsWith("img/", StringComparison.OrdinalIgnoreCase);
-        return routed && Resources.TryGetValue(file.Replace('/', '.'), out var name) ? name : null;
+        return routed && Files.Resources.TryGetValue(file.Replace('/', '.'), out var name) ? name : null;
     }
 
     private static async Task Serve(HttpContext context, string name)
@@ -75,7 +82,7 @@ public static class DashboardAssets
         }
 
         await using var stream = Dashboard.GetManifestResourceStream(name)!;
-        response.ContentType = ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream";
+        response.ContentType = Files.ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream";
         response.ContentLength = stream.Length;
         if (HttpMethods.IsGet(context.Request.Method))
         {
