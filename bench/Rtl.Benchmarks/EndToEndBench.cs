@@ -64,6 +64,25 @@ public static class EndToEndBench
         }
     }
 
+    /// <summary>The null-pipeline rows alone (<c>--null</c>), on one silo: what a change to the per-job path moves.</summary>
+    public static async Task RunNull(DataSets data, Report report, bool quick, string section)
+    {
+        var dataDir = Path.Combine(data.Root, "silo");
+        var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var silo = await StartSilo(dataDir, data.FilesRoot, cluster);
+        try
+        {
+            await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster });
+            await NullRoundTrip(rtl, report, quick, section);
+            await NullThroughput(rtl, report, quick, section);
+        }
+        finally
+        {
+            await silo.StopAsync(TimeSpan.FromSeconds(10));
+            silo.Dispose();
+        }
+    }
+
     private static async Task NullRoundTrip(RtlClient rtl, Report report, bool quick, string section)
     {
         var calls = quick ? 1_000 : 5_000;

@@ -25,10 +25,12 @@ var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C", "D", "E", "F", "G"];
 var keep = args.Contains("--keep-data");
 var release = args.SkipWhile(a => a != "--release").Skip(1).FirstOrDefault();
-var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only" or "--release") && a != release && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
+// Only C's null-pipeline rows (latency, then throughput): no data to generate, no numpy, nothing written to results/.
+var nullOnly = args.Contains("--null");
+var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only" or "--release" or "--null") && a != release && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
 if (unknown.Length > 0)
 {
-    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D,E,F,G] [--release DIR] [--keep-data]");
+    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D,E,F,G] [--release DIR] [--keep-data] [--null]");
     return 2;
 }
 
@@ -43,6 +45,16 @@ try
 {
     var header = Header(quick);
     Console.WriteLine(header);
+    if (nullOnly)
+    {
+        const string nullSection = "C. End to end through real silos: the null pipeline rows only (--null)";
+        Console.WriteLine($"\n{nullSection}");
+        await EndToEndBench.RunNull(data, report, quick, nullSection);
+        Console.WriteLine();
+        Console.WriteLine(report.Markdown(header, clock.Elapsed));
+        return 0;
+    }
+
     Console.WriteLine($"generating data in {root} …");
     data.Generate(csvRows: 600_000);
 
