@@ -31,7 +31,7 @@ public sealed partial class RtlClient
     public Task<RtlError?> CheckAsync(Pipeline pipeline, Table? input = null, CancellationToken cancellationToken = default)
     {
         var table = input ?? Table.Empty;
-        return Retried(() => cluster.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Check(pipeline, table.Schema, table.RowCount, table.ByteSize),
+        return Retried(() => pipelines.Check(pipeline, table.Schema, table.RowCount, table.ByteSize),
             cancellationToken);
     }
 

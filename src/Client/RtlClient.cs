@@ -22,6 +22,9 @@ public sealed partial class RtlClient : IAsyncDisposable
     private readonly TimeSpan timeout;
     private readonly GatewayLossSignal? gatewayLoss;
 
+    // One reference for every run: GetGrain resolves the interface's type name on each call.
+    private readonly IPipelineGrain pipelines;
+
     /// <summary>How long a run's progress events still on their way are waited for before the result fills them in.</summary>
     private static readonly TimeSpan ProgressGrace = TimeSpan.FromSeconds(2);
 
@@ -31,6 +34,7 @@ public sealed partial class RtlClient : IAsyncDisposable
         this.cluster = cluster;
         this.ownedHost = ownedHost;
         this.timeout = timeout;
+        pipelines = cluster.GetGrain<IPipelineGrain>(IPipelineGrain.Local);
     }
 
     /// <summary>Wraps a cluster client the caller already has (e.g. a silo's own, for embedded runs).</summary>
@@ -113,11 +117,11 @@ public sealed partial class RtlClient : IAsyncDisposable
         RunAsync(pipeline, input, null, cancellationToken);
 
     public Task<JobResult> RunAsync(Pipeline pipeline, Table? input, JobProgress? progress, CancellationToken cancellationToken = default) =>
-        Observe(progress, observer => cluster.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Guid.NewGuid(), pipeline, input, observer), cancellationToken);
+        Observe(progress, observer => pipelines.Run(Guid.NewGuid(), pipeline, input, observer), cancellationToken);
 
     /// <summary>Runs a stored pipeline by name, without resending its definition.</summary>
     public Task<JobResult> RunAsync(string pipelineName, Table? input = null, JobProgress? progress = null, CancellationToken cancellationToken = default) =>
-        Observe(progress, observer => cluster.GetGrain<IPipelineGrain>(IPipelineGrain.Local).RunNamed(Guid.NewGuid(), pipelineName, input, observer), cancellationToken);
+        Observe(progress, observer => pipelines.RunNamed(Guid.NewGuid(), pipelineName, input, observer), cancellationToken);
 
     /// <summary>
     /// Runs a job, again under a new id if the silo running it dies: tasks are pure, so a re-run gives the

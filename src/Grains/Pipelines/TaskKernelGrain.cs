@@ -16,6 +16,10 @@ public sealed class TaskKernelGrain(TaskRegistry registry, KernelThrottle thrott
 {
     private const int OffloadRows = 65_536;
 
+    private string? here;
+
+    private string Here => here ??= silo.SiloAddress.ToString();
+
     public Task<KernelResult> Run(Guid job, TaskCall call, Table input) =>
         Invoke(job, call, input.RowCount, (task, environment) => task.Run(call.Arguments, input, environment));
 
@@ -29,21 +33,20 @@ public sealed class TaskKernelGrain(TaskRegistry registry, KernelThrottle thrott
 
     private async Task<KernelResult> Invoke(Guid job, TaskCall call, int rows, Func<IRtlTask, ITaskEnvironment, TaskOutput> run)
     {
-        var here = silo.SiloAddress.ToString();
         if (!registry.TryFind(call.Name, out var task))
         {
-            return Failure(new RtlError(RtlErrorKind.Pipeline, registry.Unknown(call.WrittenAs)), here);
+            return Failure(new RtlError(RtlErrorKind.Pipeline, registry.Unknown(call.WrittenAs)), Here);
         }
 
         var environment = TaskEnvironment.For(options.Value, job, silo.Name);
         try
         {
             var output = await throttle.Run(() => run(task, environment), rows > OffloadRows);
-            return new KernelResult(output.Table, output.Notes, output.Files, null, here);
+            return new KernelResult(output.Table, output.Notes, output.Files, null, Here);
         }
         catch (Exception e)
         {
-            return Failure(TaskFailures.Of(e), here);
+            return Failure(TaskFailures.Of(e), Here);
         }
     }
 
