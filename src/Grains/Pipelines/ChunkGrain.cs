@@ -21,7 +21,7 @@ public sealed class ChunkGrain(ILocalSiloDetails silo) : Grain, IChunkGrain
         try
         {
             var job = Guid.Parse(this.GetPrimaryKeyString().AsSpan(0, 32));
-            return await StageRunner.Run(GrainFactory, job, stage, definition, chunk, null, silo.SiloAddress.ToString(), partial);
+            return await StageRunner.Run(GrainFactory.GetGrain<ITaskKernelGrain>(0), job, stage, definition, chunk, null, silo.SiloAddress.ToString(), partial);
         }
         finally
         {

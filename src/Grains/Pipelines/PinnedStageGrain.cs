@@ -29,7 +29,7 @@ public sealed class PinnedStageGrain(ILocalSiloDetails silo, TaskRegistry regist
             // Only this silo can tell whether the stage's files are there: its arguments are checked here.
             var environment = TaskEnvironment.For(options.Value, job, silo.Name);
             PipelineValidator.ValidateStage(stage, definition, TablePlan.Of(table), registry, environment, options.Value.ResolvedMemoryBudget);
-            return await StageRunner.Run(GrainFactory, job, stage, definition, table, progress, silo.SiloAddress.ToString());
+            return await StageRunner.Run(GrainFactory.GetGrain<ITaskKernelGrain>(0), job, stage, definition, table, progress, silo.SiloAddress.ToString());
         }
         finally
         {

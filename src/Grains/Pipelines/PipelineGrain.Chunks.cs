@@ -87,7 +87,7 @@ public sealed partial class PipelineGrain
         Guid job, int stage, TaskCall call, Table rows, StageResult[] chunks, StageTiming timing, Stopwatch clock)
     {
         var started = clock.Elapsed;
-        var combined = await GrainFactory.GetGrain<ITaskKernelGrain>(0).Combine(job, call, rows, chunks.Select(c => c.Partial!).ToArray());
+        var combined = await Kernel.Combine(job, call, rows, chunks.Select(c => c.Partial!).ToArray());
         if (combined.Error is not null)
         {
             return (rows, timing, combined.Error.At(stage, call));

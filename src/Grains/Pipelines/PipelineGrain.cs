@@ -27,6 +27,14 @@ public sealed partial class PipelineGrain(
     TaskRegistry registry, IOptions<RtlOptions> options, IClusterMembershipService membership, ILocalSiloDetails silo, ILogger<PipelineGrain> log)
     : Grain, IPipelineGrain
 {
+    // Kept per activation: GetGrain resolves the interface's type name on every call.
+    private ITaskKernelGrain? kernel;
+    private string? here;
+
+    private ITaskKernelGrain Kernel => kernel ??= GrainFactory.GetGrain<ITaskKernelGrain>(0);
+
+    private string Here => here ??= silo.SiloAddress.ToString();
+
     public async Task<JobResult> RunNamed(Guid job, string name, Table? input, IJobObserver? observer)
     {
         var json = await GrainFactory.GetGrain<INamedPipelineGrain>(name).Get();
@@ -108,9 +116,9 @@ public sealed partial class PipelineGrain(
     private Task<StageResult> RunStage(Guid job, int stage, StageDefinition definition, Table table, StageProgress? progress) =>
         definition.On is { } on ? RunPinned(job, stage, definition, table, progress, on)
         : ShouldChunk(definition, table) ? RunChunked(job, stage, definition, table, progress)
-        // The stage runs here, yet its first call on this silo still asks the grain directory, whose partition may
-        // sit on a silo that just died: until the cluster votes it out that call fails, and a retry then succeeds.
-        : SiloLoss.Retry(_ => GrainFactory.GetGrain<IStageGrain>(IStageGrain.Local).Run(job, stage, definition, table, progress));
+        // The stage runs here, yet its first kernel call on this silo may still ask the grain directory, whose partition
+        // may sit on a silo that just died: until the cluster votes it out that call fails, and a retry then succeeds.
+        : SiloLoss.Retry(_ => StageRunner.Run(Kernel, job, stage, definition, table, progress, Here));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} completed in {Milliseconds:F2} ms")]
     private static partial void LogCompleted(ILogger log, Guid job, double milliseconds);

@@ -11,16 +11,16 @@ internal readonly record struct PartialRun(long FirstRow, bool KeepRows);
 
 /// <summary>
 /// Runs a stage's tasks in order through the local kernel worker, so the table stays in this silo's
-/// memory between tasks. The first failing task ends the stage: no partial table is returned.
+/// memory between tasks. Called in the grain that holds the stage (pipeline, chunk, pinned stage) rather than
+/// through a stage grain of its own: that hop stayed on the same silo and cost a grain call per job. The first failing task ends the stage: no partial table is returned.
 /// </summary>
 internal static class StageRunner
 {
     /// <remarks><paramref name="partial"/> is set for a chunk of a stage ending in a two-phase task: that task states its partials.</remarks>
     public static async Task<StageResult> Run(
-        IGrainFactory grains, Guid job, int stage, StageDefinition definition, Table input, StageProgress? progress, string silo,
+        ITaskKernelGrain kernel, Guid job, int stage, StageDefinition definition, Table input, StageProgress? progress, string silo,
         PartialRun? partial = null)
     {
-        var kernel = grains.GetGrain<ITaskKernelGrain>(0);
         var clock = Stopwatch.StartNew();
         var timings = new List<TaskTiming>();
         var table = input;

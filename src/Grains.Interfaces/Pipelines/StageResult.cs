@@ -13,15 +13,3 @@ public sealed record StageResult(
     [property: Id(1)] StageTiming Timing,
     [property: Id(2)] RtlError? Error,
     [property: Id(3)] Table? Partial = null);
-
-/// <summary>
-/// Runs one stage's tasks in order on the silo of its caller (a local worker: use key <see cref="Local"/>), so
-/// the table stays in that silo's memory between tasks.
-/// </summary>
-public interface IStageGrain : IGrainWithIntegerKey
-{
-    /// <summary>The one key: every silo keeps its own workers under it.</summary>
-    const long Local = 0;
-
-    Task<StageResult> Run(Guid job, int stage, StageDefinition definition, Table input, StageProgress? progress);
-}
