@@ -40,6 +40,9 @@ public interface IBenchRelayGrain : IGrainWithIntegerKey
 
     Task<int> Receive(Table table);
 
+    /// <summary>The prepared table itself, to a caller in another process.</summary>
+    Task<Table> Prepared();
+
     /// <summary>Sends the prepared table to relay <paramref name="target"/>; returns the call's milliseconds.</summary>
     Task<double> SendTo(long target);
 }
@@ -58,6 +61,8 @@ public sealed class BenchRelayGrain(ILocalSiloDetails silo) : Grain, IBenchRelay
     }
 
     public Task<int> Receive(Table table) => Task.FromResult(table.RowCount);
+
+    public Task<Table> Prepared() => Task.FromResult(table);
 
     public async Task<double> SendTo(long target)
     {

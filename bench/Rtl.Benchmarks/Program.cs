@@ -27,10 +27,12 @@ var keep = args.Contains("--keep-data");
 var release = args.SkipWhile(a => a != "--release").Skip(1).FirstOrDefault();
 // Only C's null-pipeline rows (latency, then throughput): no data to generate, no numpy, nothing written to results/.
 var nullOnly = args.Contains("--null");
-var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only" or "--release" or "--null") && a != release && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
+// Only the large-table transfer rows: silo → silo, silo → client, a bare socket and a memory copy, alternated.
+var transferOnly = args.Contains("--transfer");
+var unknown = args.Where(a => a is not ("--quick" or "--keep-data" or "--only" or "--release" or "--null" or "--transfer") && a != release && !only.Contains(a.ToUpperInvariant().Split(',')[0])).ToArray();
 if (unknown.Length > 0)
 {
-    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D,E,F,G] [--release DIR] [--keep-data] [--null]");
+    Console.Error.WriteLine($"unknown arguments: {string.Join(' ', unknown)}\nusage: Rtl.Benchmarks [--quick] [--only A,B,C,D,E,F,G] [--release DIR] [--keep-data] [--null] [--transfer]");
     return 2;
 }
 
@@ -50,6 +52,16 @@ try
         const string nullSection = "C. End to end through real silos: the null pipeline rows only (--null)";
         Console.WriteLine($"\n{nullSection}");
         await EndToEndBench.RunNull(data, report, quick, nullSection);
+        Console.WriteLine();
+        Console.WriteLine(report.Markdown(header, clock.Elapsed));
+        return 0;
+    }
+
+    if (transferOnly)
+    {
+        const string transferSection = "C. Large tables between processes (--transfer)";
+        Console.WriteLine($"\n{transferSection}");
+        await TransferBench.Run(data, report, budget, transferSection);
         Console.WriteLine();
         Console.WriteLine(report.Markdown(header, clock.Elapsed));
         return 0;
