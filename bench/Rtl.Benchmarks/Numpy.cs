@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text.Json;
 
 namespace Rtl.Benchmarks;
 
@@ -12,43 +10,15 @@ public sealed class Numpy : IDisposable
 {
     public const string Python = "/usr/bin/python3";
 
-    private readonly Process process;
+    private readonly PythonServer server;
 
-    public Numpy(string kernelDir, string root)
-    {
-        process = Start([Path.Combine(BenchDir, "numpy", "serve.py"), kernelDir, root], redirectInput: true);
-        var ready = process.StandardOutput.ReadLine();
-        if (ready is null || !ready.Contains("ready", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"bench/numpy/serve.py did not start: {process.StandardError.ReadToEnd()}");
-        }
-    }
+    public Numpy(string kernelDir, string root) => server = new PythonServer(Path.Combine(BenchDir, "numpy", "serve.py"), kernelDir, root);
 
     public static string BenchDir { get; } =
         typeof(Numpy).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "BenchDir").Value!;
 
     /// <summary>Times numpy's case <paramref name="key"/>; milliseconds per repetition.</summary>
-    public List<double> Time(string key, Budget budget)
-    {
-        var request = JsonSerializer.Serialize(new
-        {
-            key,
-            warmup = budget.Warmup,
-            min = budget.MinReps,
-            max = budget.MaxReps,
-            budget = budget.Time.TotalSeconds,
-        });
-        process.StandardInput.WriteLine(request);
-        process.StandardInput.Flush();
-        var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"numpy worker exited: {process.StandardError.ReadToEnd()}");
-        using var answer = JsonDocument.Parse(line);
-        if (answer.RootElement.TryGetProperty("error", out var error))
-        {
-            throw new InvalidOperationException($"numpy case '{key}' failed: {error.GetString()}");
-        }
-
-        return [.. answer.RootElement.GetProperty("ms").EnumerateArray().Select(e => e.GetDouble())];
-    }
+    public List<double> Time(string key, Budget budget) => server.Time(key, budget);
 
     /// <summary>
     /// Alternates numpy and Rtl blocks <paramref name="rounds"/> times (warm-up in the first only) and returns
@@ -72,7 +42,7 @@ public sealed class Numpy : IDisposable
     {
         try
         {
-            using var process = Start(["-c", "import importlib.util, numpy, sys; pandas = importlib.util.find_spec('pandas'); "
+            using var process = PythonServer.Start(["-c", "import importlib.util, numpy, sys; pandas = importlib.util.find_spec('pandas'); "
                 + "print(numpy.__version__, 'on python', sys.version.split()[0], "
                 + "'(pandas ' + __import__('pandas').__version__ + ' for group_by)' if pandas else '(pandas missing: group_by has no baseline)')"], redirectInput: false);
             var text = process.StandardOutput.ReadToEnd().Trim();
@@ -85,39 +55,5 @@ public sealed class Numpy : IDisposable
         }
     }
 
-    private static Process Start(string[] args, bool redirectInput)
-    {
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = redirectInput,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // Some machines set these for OpenBLAS; they slow numpy down, so the baseline runs without them.
-        start.Environment.Remove("OPENBLAS_CORETYPE");
-        start.Environment.Remove("OPENBLAS_L2_SIZE");
-        return Process.Start(start) ?? throw new InvalidOperationException("cannot start " + Python);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            process.StandardInput.Close();
-            if (!process.WaitForExit(5000))
-            {
-                process.Kill();
-            }
-        }
-        finally
-        {
-            process.Dispose();
-        }
-    }
+    public void Dispose() => server.Dispose();
 }

@@ -16,6 +16,25 @@ def meta_dtype(files, name):
     return np.dtype(ast.literal_eval(text))
 
 
+def dev_steps(a):
+    """dev.py's steps after the open: filter, add, divide, normalize Squash, subtract, average (bench/dask runs them too)."""
+    f = a[a["numTasks"] > 1]
+    shuffle = f["shuffleLocalBytesRead"] + f["shuffleRemoteBytesRead"]
+    rate = shuffle / f["executorRunTime"]
+    avg = rate.mean()
+    mn = rate.min()
+    c = np.minimum(rate, 2 * avg)
+    normal = (c - mn) / c.max() * 100
+    idle = f["executorRunTime"] - f["executorCpuTime"]
+    idle_avg = np.full(len(f), idle.mean())
+    return f, shuffle, rate, normal, idle, idle_avg
+
+
+def pair_steps(a):
+    """The pair row's add after the open: the input's columns and their sum."""
+    return a, a["a"] + a["b"]
+
+
 def cases(root):
     files = os.path.join(root, "files")
 
@@ -48,25 +67,14 @@ def cases(root):
     dev = os.path.join(files, "dev.dat")
 
     def dev_pipeline():
-        a = np.fromfile(dev, dtype=dev_dtype)
-        f = a[a["numTasks"] > 1]
-        shuffle = f["shuffleLocalBytesRead"] + f["shuffleRemoteBytesRead"]
-        rate = shuffle / f["executorRunTime"]
-        avg = rate.mean()
-        mn = rate.min()
-        c = np.minimum(rate, 2 * avg)
-        normal = (c - mn) / c.max() * 100
-        idle = f["executorRunTime"] - f["executorCpuTime"]
-        idle_avg = np.full(len(f), idle.mean())
-        return f, shuffle, rate, normal, idle, idle_avg
+        return dev_steps(np.fromfile(dev, dtype=dev_dtype))
 
     # C. One stage over 1,000,000 rows: fromfile a 2-column .dat, add.
     pair_dtype = meta_dtype(files, "pair")
     pair = os.path.join(files, "pair.dat")
 
     def pair_add():
-        a = np.fromfile(pair, dtype=pair_dtype)
-        return a, a["a"] + a["b"]
+        return pair_steps(np.fromfile(pair, dtype=pair_dtype))
 
     return {
         "csv": read_csv,
