@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rtl.Client;
@@ -14,7 +13,7 @@ namespace Rtl.Benchmarks;
 /// C. Through real silos: in-process <see cref="SiloHost"/> hosts on a temp data dir and free ports, reached by
 /// the public <see cref="RtlClient"/> through the gateway (TCP on loopback).
 /// </summary>
-public static class EndToEndBench
+public static partial class EndToEndBench
 {
     internal static readonly Pipeline NullPipeline = Pipeline.Builder().Stage(s => s.Task("null")).Build();
 
@@ -35,7 +34,7 @@ public static class EndToEndBench
             .Task("add", new { operations = new[] { new { a = "a", b = "b", column = "c" } } }))
         .Build();
 
-    public static async Task Run(DataSets data, Report report, Budget budget, bool quick, Numpy numpy, int rounds, string section)
+    public static async Task Run(DataSets data, Report report, Budget budget, bool quick, Numpy numpy, DaskCluster dask, int rounds, string section)
     {
         var dataDir = Path.Combine(data.Root, "silo");
         var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
@@ -44,9 +43,9 @@ public static class EndToEndBench
         try
         {
             await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster });
-            await NullRoundTrip(rtl, report, quick, section);
-            await NullThroughput(rtl, report, quick, section);
-            await Pipelines(rtl, report, budget, numpy, rounds, section);
+            await NullRoundTrip(rtl, report, quick, section, dask);
+            await NullThroughput(rtl, report, quick, section, dask);
+            await Pipelines(rtl, report, budget, numpy, dask, rounds, section);
 
             second = await StartSilo(dataDir, data.FilesRoot, cluster);
             await SiloToSilo(first, second, report, budget, section);
@@ -73,8 +72,8 @@ public static class EndToEndBench
         try
         {
             await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster });
-            await NullRoundTrip(rtl, report, quick, section);
-            await NullThroughput(rtl, report, quick, section);
+            await NullRoundTrip(rtl, report, quick, section, dask: null);
+            await NullThroughput(rtl, report, quick, section, dask: null);
         }
         finally
         {
@@ -83,98 +82,10 @@ public static class EndToEndBench
         }
     }
 
-    private static async Task NullRoundTrip(RtlClient rtl, Report report, bool quick, string section)
-    {
-        var calls = quick ? 1_000 : 5_000;
-        var ping = rtl.Cluster.GetGrain<IBenchPingGrain>(Guid.NewGuid());
-        // A running silo is warm: give tiered compilation (tier 0 → instrumented → optimised, ~10,000 calls
-        // here) time to settle before timing either side.
-        var warmup = TimeSpan.FromSeconds(quick ? 2 : 4);
-        await Concurrent(1, warmup, () => ping.Ping());
-        await Concurrent(1, warmup, () => rtl.RunAsync(NullPipeline));
-
-        // Interleave blocks of both so a noisy neighbour hurts both alike.
-        var pipelineTimes = new List<double>();
-        var pingTimes = new List<double>();
-        var oneShotTimes = new List<double>();
-        var silo = new List<double>();
-        for (var block = 0; block < 10; block++)
-        {
-            pingTimes.AddRange(await Sequential(calls / 10, () => ping.Ping()));
-            oneShotTimes.AddRange(await Sequential(calls / 20, () => rtl.Cluster.GetGrain<IBenchOneShotGrain>(Guid.NewGuid()).Ping()));
-            pipelineTimes.AddRange(await Sequential(calls / 10, async () => silo.Add((await rtl.RunAsync(NullPipeline)).Milliseconds)));
-        }
-
-        var pipeline = new Samples(pipelineTimes);
-        var floor = new Samples(pingTimes);
-        var oneShot = new Samples(oneShotTimes);
-        var inSilo = new Samples(silo);
-        report.Add(new Row(section, "null pipeline round trip, client → running silo, sequential: p50 (baseline: empty grain call through the same gateway; seed 1.1 ms)",
-            Report.Ms(pipeline.Median), Report.Ms(floor.Median), pipeline.Median / floor.Median, "p50 ≤ 0.2 ms", pipeline.Median <= 0.2,
-            $"n={pipeline.Count} after {warmup.TotalSeconds:0} s of warm-up; pipeline grain's own clock p50 {Report.Ms(inSilo.Median)}; empty call on a fresh activation each time p50 {Report.Ms(oneShot.Median)}"));
-        report.Add(new Row(section, "null pipeline round trip: p99",
-            Report.Ms(pipeline.P99), Report.Ms(floor.P99), pipeline.P99 / floor.P99, "—", null, $"fresh-activation call p99 {Report.Ms(oneShot.P99)}"));
-    }
-
-    /// <summary>Each call's time in milliseconds, one after another.</summary>
-    internal static async Task<List<double>> Sequential(int count, Func<Task> call)
-    {
-        var times = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await call();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        return times;
-    }
-
-    private static async Task NullThroughput(RtlClient rtl, Report report, bool quick, string section)
-    {
-        const int callers = 16;
-        var duration = TimeSpan.FromSeconds(quick ? 1 : 2.5);
-        var rounds = quick ? 2 : 3;
-        var ping = rtl.Cluster.GetGrain<IBenchPingGrain>(Guid.NewGuid());
-        await Concurrent(callers, TimeSpan.FromSeconds(0.5), () => rtl.RunAsync(NullPipeline));
-
-        var jobs = new List<double>();
-        var pings = new List<double>();
-        for (var round = 0; round < rounds; round++)
-        {
-            pings.Add(await Concurrent(callers, duration, () => ping.Ping()));
-            jobs.Add(await Concurrent(callers, duration, () => rtl.RunAsync(NullPipeline)));
-        }
-
-        var rate = new Samples(jobs).Median;
-        var floor = new Samples(pings).Median;
-        report.Add(new Row(section, $"null pipelines per second, {callers} concurrent callers (baseline: empty grain calls/s, same callers)",
-            $"{rate:N0} jobs/s", $"{floor:N0} calls/s", rate / floor, "≥ 5,000 jobs/s", rate >= 5000,
-            $"median of {rounds} rounds of {duration.TotalSeconds:0.#} s; ratio is throughput Rtl/baseline"));
-    }
-
-    /// <summary>Completed calls per second with <paramref name="callers"/> loops calling back to back.</summary>
-    internal static async Task<double> Concurrent(int callers, TimeSpan duration, Func<Task> call)
-    {
-        var clock = Stopwatch.StartNew();
-        var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
-        {
-            var count = 0;
-            while (clock.Elapsed < duration)
-            {
-                await call();
-                count++;
-            }
-
-            return count;
-        }));
-        return counts.Sum() / clock.Elapsed.TotalSeconds;
-    }
-
-    private static async Task Pipelines(RtlClient rtl, Report report, Budget budget, Numpy numpy, int rounds, string section)
+    private static async Task Pipelines(RtlClient rtl, Report report, Budget budget, Numpy numpy, DaskCluster dask, int rounds, string section)
     {
         var devStages = new List<double>();
-        var (dev, numpyDev) = await Interleave(numpy, "dev pipeline", budget, rounds, async () =>
+        var (dev, numpyDev, daskDev) = await Interleave(numpy, dask, "dev pipeline", budget, rounds, async () =>
         {
             var result = await rtl.RunAsync(DevPipeline);
             devStages.Add(result.Milliseconds);
@@ -182,10 +93,11 @@ public static class EndToEndBench
         var devResult = await rtl.RunAsync(DevPipeline);
         KernelBench.AddRow(report, section,
             $"dev.py-shaped pipeline end to end (open {DataSets.DevRows:N0} × 27 .dat; filter, add, divide, normalize Squash, subtract, average; {devResult.Table!.RowCount:N0} × {devResult.Table.ColumnCount} back) vs numpy in-process same steps",
-            dev, numpyDev, 1.0, $"job's own clock p50 {Report.Ms(new Samples(devStages).Median)}; {TaskBreakdown(devResult)}");
+            dev, numpyDev, 1.0, $"job's own clock p50 {Report.Ms(new Samples(devStages).Median)}; {TaskBreakdown(devResult)}{DaskNote(daskDev, "2 tasks, one per stage (open; the other six steps), the second given the first's future")}",
+            DaskCluster.Figure(dev.Median, daskDev?.Median));
 
         var pairStages = new List<double>();
-        var (pair, numpyPair) = await Interleave(numpy, "pair add", budget, rounds, async () =>
+        var (pair, numpyPair, daskPair) = await Interleave(numpy, dask, "pair add", budget, rounds, async () =>
         {
             var result = await rtl.RunAsync(PairPipeline);
             pairStages.Add(result.Milliseconds);
@@ -193,22 +105,28 @@ public static class EndToEndBench
         var pairResult = await rtl.RunAsync(PairPipeline);
         KernelBench.AddRow(report, section,
             $"one stage over {DataSets.KernelRows:N0} rows: open a 2-column .dat, add, {pairResult.Table!.ColumnCount} columns ({pairResult.Table.ByteSize / 1e6:F0} MB) back to the client vs `np.fromfile` + add",
-            pair, numpyPair, 1.5, $"job's own clock p50 {Report.Ms(new Samples(pairStages).Median)}; {TaskBreakdown(pairResult)}");
+            pair, numpyPair, 1.5, $"job's own clock p50 {Report.Ms(new Samples(pairStages).Median)}; {TaskBreakdown(pairResult)}{DaskNote(daskPair, "1 task, Rtl's one stage (open + add)")}",
+            DaskCluster.Figure(pair.Median, daskPair?.Median));
     }
 
-    /// <summary>Alternating blocks of numpy and Rtl, as <see cref="Numpy.Interleave"/> for an async Rtl side.</summary>
-    private static async Task<(Samples Rtl, Samples Numpy)> Interleave(Numpy numpy, string key, Budget budget, int rounds, Func<Task> rtl)
+    private static string DaskNote(Samples? dask, string tasks) =>
+        dask is null ? "" : $"; Dask: {tasks}, `.result()` to the client, n={dask.Count}";
+
+    /// <summary>Alternating blocks of numpy, Dask and Rtl, as <see cref="Numpy.Interleave"/> for an async Rtl side.</summary>
+    private static async Task<(Samples Rtl, Samples Numpy, Samples? Dask)> Interleave(Numpy numpy, DaskCluster dask, string key, Budget budget, int rounds, Func<Task> rtl)
     {
         var numpyTimes = new List<double>();
+        var daskTimes = new List<double>();
         var rtlTimes = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
             var block = budget.Round(round, rounds);
             numpyTimes.AddRange(numpy.Time(key, block));
+            daskTimes.AddRange(dask.Time(key, block)?.Values ?? []);
             rtlTimes.AddRange((await Measure.RunAsync(block, rtl)).Values);
         }
 
-        return (new Samples(rtlTimes), new Samples(numpyTimes));
+        return (new Samples(rtlTimes), new Samples(numpyTimes), daskTimes.Count == 0 ? null : new Samples(daskTimes));
     }
 
     private static string TaskBreakdown(JobResult result) =>

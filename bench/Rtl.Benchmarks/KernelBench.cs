@@ -131,12 +131,12 @@ public static class KernelBench
         }
     }
 
-    public static void AddRow(Report report, string section, string measure, Samples rtl, Samples? baseline, double? targetRatio, string note = "")
+    public static void AddRow(Report report, string section, string measure, Samples rtl, Samples? baseline, double? targetRatio, string note = "", DaskFigure? dask = null)
     {
         var ratio = baseline is null ? double.NaN : rtl.Median / baseline.Median;
         report.Add(new Row(section, measure, Report.Ms(rtl.Median), baseline is null ? "n/a" : Report.Ms(baseline.Median), ratio,
             targetRatio is null ? "—" : $"≤ {targetRatio:0.0#}x", targetRatio is null || double.IsNaN(ratio) ? null : ratio <= targetRatio,
-            string.IsNullOrEmpty(note) ? $"n={rtl.Count}/{baseline?.Count ?? 0}" : $"n={rtl.Count}/{baseline?.Count ?? 0}; {note}"));
+            string.IsNullOrEmpty(note) ? $"n={rtl.Count}/{baseline?.Count ?? 0}" : $"n={rtl.Count}/{baseline?.Count ?? 0}; {note}", dask));
     }
 }
 

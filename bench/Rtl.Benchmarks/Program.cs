@@ -45,7 +45,7 @@ var data = new DataSets(root);
 var report = new Report();
 try
 {
-    var header = Header(quick);
+    var header = Header(quick, dask: only.Contains("C") && !nullOnly);
     Console.WriteLine(header);
     if (nullOnly)
     {
@@ -89,7 +89,12 @@ try
     {
         const string section = "C. End to end through real silos (in-process SiloHost, RtlClient through the gateway)";
         Console.WriteLine($"\n{section}");
-        await EndToEndBench.Run(data, report, budget, quick, numpy, rounds, section);
+        // Dask's LocalCluster lives for C's timed rows only: idle, its workers' heartbeats would still cost the rest CPU.
+        using (var dask = new DaskCluster(root))
+        {
+            await EndToEndBench.Run(data, report, budget, quick, numpy, dask, rounds, section);
+        }
+
         MemoryBench.Run(data, report, section);
     }
 
@@ -155,7 +160,7 @@ finally
     }
 }
 
-static string Header(bool quick)
+static string Header(bool quick, bool dask)
 {
     var cpu = File.Exists("/proc/cpuinfo")
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
@@ -170,6 +175,6 @@ static string Header(bool quick)
         | machine | nproc {Environment.ProcessorCount}, {cpu}, {memory} GiB, {RuntimeInformation.OSDescription} |
         | runtime | .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC (as the `rtl` silo), Vector256 {(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "on" : "off")}, Vector512 {(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "on" : "off")} |
         | baseline | numpy {Numpy.Version()} (/usr/bin/python3, OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset) |
-        | method | medians of repeated runs after warm-up (n = Rtl/baseline repetitions in each note); ratio = Rtl / baseline unless the note says otherwise |
+        {(dask ? $"| second baseline (C) | {DaskCluster.InstalledVersion()}, `LocalCluster(n_workers=2, processes=True, threads_per_worker=1)` + `Client`, started once before C |\n" : "")}| method | medians of repeated runs after warm-up (n = Rtl/baseline repetitions in each note); ratio = Rtl / baseline unless the note says otherwise |
         """;
 }

@@ -12,7 +12,11 @@ public sealed record Row(
     double Ratio,
     string Target,
     bool? Met,
-    string Note = "");
+    string Note = "",
+    DaskFigure? Dask = null);
+
+/// <summary>A second baseline beside a row (section C): Dask.distributed's median or rate, and Rtl's ratio to it.</summary>
+public sealed record DaskFigure(string Median, double Ratio);
 
 /// <summary>Collects rows, prints them as they come, and renders the markdown report.</summary>
 public sealed class Report
@@ -24,7 +28,8 @@ public sealed class Report
     public void Add(Row row)
     {
         rows.Add(row);
-        Console.WriteLine($"  {row.Measure,-58} rtl {row.Rtl,-22} base {row.Baseline,-22} x{Format(row.Ratio, 2),-6} {Verdict(row.Met)}");
+        Console.WriteLine($"  {row.Measure,-58} rtl {row.Rtl,-22} base {row.Baseline,-22} x{Format(row.Ratio, 2),-6} {Verdict(row.Met)}"
+            + (row.Dask is { } dask ? $"  dask {dask.Median} x{Format(dask.Ratio, 2)}" : ""));
     }
 
     public static string Ms(double value) => value < 1 ? $"{Format(value, 3)} ms" : value < 100 ? $"{Format(value, 2)} ms" : $"{Format(value, 0)} ms";
@@ -48,11 +53,15 @@ public sealed class Report
         {
             text.AppendLine($"### {section}");
             text.AppendLine();
-            text.AppendLine("| measure | Rtl median | baseline median | ratio Rtl/baseline | target | met? | note |");
-            text.AppendLine("|---|---:|---:|---:|---|---|---|");
+            // Sections with a Dask figure (C) get its two columns; the others keep the one baseline.
+            var withDask = rows.Any(r => r.Section == section && r.Dask is not null);
+            text.AppendLine(withDask
+                ? "| measure | Rtl median | baseline median | ratio Rtl/baseline | Dask median | ratio Rtl/Dask | target | met? | note |\n|---|---:|---:|---:|---:|---:|---|---|---|"
+                : "| measure | Rtl median | baseline median | ratio Rtl/baseline | target | met? | note |\n|---|---:|---:|---:|---|---|---|");
             foreach (var row in rows.Where(r => r.Section == section))
             {
-                text.AppendLine($"| {row.Measure} | {row.Rtl} | {row.Baseline} | {Format(row.Ratio, 2)} | {row.Target} | {Verdict(row.Met)} | {row.Note} |");
+                var dask = !withDask ? "" : row.Dask is { } figure ? $" {figure.Median} | {Format(figure.Ratio, 2)} |" : " — | — |";
+                text.AppendLine($"| {row.Measure} | {row.Rtl} | {row.Baseline} | {Format(row.Ratio, 2)} |{dask} {row.Target} | {Verdict(row.Met)} | {row.Note} |");
             }
 
             text.AppendLine();
