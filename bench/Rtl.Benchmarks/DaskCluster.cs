@@ -23,13 +23,14 @@ public sealed class DaskCluster : IDisposable
         server = python;
     }
 
-    /// <summary>For the report's header: Dask's version, or how to install it.</summary>
-    public static string InstalledVersion()
+    /// <summary>For the report's header: Dask's version and how it runs, or how to install it.</summary>
+    public static string Describe()
     {
         using var python = PythonServer.Start(["-c", "import distributed; print('Dask distributed', distributed.__version__)"], redirectInput: false);
-        var text = python.StandardOutput.ReadToEnd().Trim();
+        var version = python.StandardOutput.ReadToEnd().Trim();
         python.WaitForExit();
-        return python.ExitCode == 0 ? text : NotInstalled;
+        return python.ExitCode != 0 ? NotInstalled
+            : $"{version}, `LocalCluster(n_workers=2, processes=True, threads_per_worker=1)` + `Client(direct_to_workers=True)`, started once before C";
     }
 
     /// <summary>Times case <paramref name="key"/> (<c>dev pipeline</c>, <c>pair add</c>, <c>null</c>); null when Dask is not installed.</summary>
