@@ -21,6 +21,16 @@ if (args.Length > 1 && args[0] == Probe.Flag)
     return Probe.Run(args[1..]);
 }
 
+if (args.Length > 3 && args[0] == TieringAb.Flag)
+{
+    return TieringAb.Run(args[1..]);
+}
+
+if (args.Length == 3 && args[0] == TieringAb.ColdClientFlag)
+{
+    return TieringAb.ColdClient(args[1..]);
+}
+
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',') ?? ["A", "B", "C", "D", "E", "F", "G"];
 var keep = args.Contains("--keep-data");
