@@ -12,7 +12,8 @@ internal readonly record struct PartialRun(long FirstRow, bool KeepRows);
 /// <summary>
 /// Runs a stage's tasks in order through the local kernel worker, so the table stays in this silo's
 /// memory between tasks. Called in the grain that holds the stage (pipeline, chunk, pinned stage) rather than
-/// through a stage grain of its own: that hop stayed on the same silo and cost a grain call per job. The first failing task ends the stage: no partial table is returned.
+/// through a stage grain of its own: that hop stayed on the same silo and cost a grain call per job. The first
+/// failing task ends the stage: no partial table is returned.
 /// </summary>
 internal static class StageRunner
 {
