@@ -116,6 +116,24 @@ public class DatFileTests
     }
 
     [Fact]
+    public void A_wide_table_of_eight_byte_columns_round_trips_across_chunks_and_parts()
+    {
+        // dev.py's shape, cut short: 27 <f8/<i8 fields, read column by column per chunk and by two row ranges.
+        using var dir = new TempDirectory();
+        var path = dir.File("metrics.dat");
+        const int Rows = 51_461;
+        var random = new Random(7);
+        var table = Table.Create(Enumerable.Range(0, 27).Select(c => KeyValuePair.Create($"m{c}", c % 3 == 0
+            ? (Column)Column.Of(Enumerable.Range(0, Rows).Select(_ => random.NextInt64()).ToArray())
+            : Column.Of(Enumerable.Range(0, Rows).Select(_ => random.NextDouble() * 1e9).ToArray()))));
+
+        DatFile.Write(path, table);
+
+        Assert.True(new FileInfo(path).Length > 2 * DatFile.ParallelBytes, "the file must be read in two parts");
+        TableAssert.Identical(table, DatFile.Read(path, table.Schema));
+    }
+
+    [Fact]
     public void Many_narrow_columns_round_trip_across_chunks()
     {
         using var dir = new TempDirectory();

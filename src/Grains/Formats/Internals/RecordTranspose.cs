@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace Rtl.Grains.Formats.Internals;
 
 /// <summary>
-/// Packed records ⇄ columns in one row-by-row pass that touches every column per row, so each
-/// record is read (or written) once while it is in cache. <c>columns[c]</c> points at row 0 of the
-/// column whose field sits at <c>offsets[c]</c> with <c>sizes[c]</c> bytes (8, 4 or 1).
+/// Packed records ⇄ columns for a cache-sized block of records (the callers pass ~256 KB at a time).
+/// <c>columns[c]</c> points at row 0 of the column whose field sits at <c>offsets[c]</c> with
+/// <c>sizes[c]</c> bytes (8, 4 or 1).
 /// </summary>
 internal static unsafe class RecordTranspose
 {
@@ -17,15 +17,17 @@ internal static unsafe class RecordTranspose
         var count = sizes.Length;
         if (AllEightContiguous(offsets, sizes))
         {
-            // Every field 8 bytes (the <i8/<f8 tables the seed wrote): one load and one store per cell.
+            // Every field 8 bytes (the <i8/<f8 tables the seed wrote): one column at a time, so the stores run
+            // down one array while the block's records stay in cache. Row by row, 27 columns meant 27 store
+            // streams at once, and dev.py's 51,461 x 27 split took ~1.2x as long.
             var first = records + (count == 0 ? 0 : offsets[0]);
-            for (long r = 0; r < rowCount; r++)
+            for (var c = 0; c < count; c++)
             {
-                var source = first + (r * recordSize);
-                var row = (firstRow + r) * 8;
-                for (var c = 0; c < count; c++)
+                var target = (ulong*)(columns[c] + (firstRow * 8));
+                var source = first + (c * 8);
+                for (long r = 0; r < rowCount; r++)
                 {
-                    Unsafe.WriteUnaligned(columns[c] + row, Unsafe.ReadUnaligned<ulong>(source + (c * 8)));
+                    target[r] = Unsafe.ReadUnaligned<ulong>(source + (r * recordSize));
                 }
             }
 
