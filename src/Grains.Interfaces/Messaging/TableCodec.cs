@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Cloning;
 using Orleans.Serialization.Codecs;
 using Orleans.Serialization.WireProtocol;
 using Rtl.Data;
+using Rtl.Messaging.Bulk;
 
 namespace Rtl.Messaging;
 
@@ -12,12 +14,15 @@ namespace Rtl.Messaging;
 /// Wire format of a <see cref="Table"/>: one length-prefixed field holding a small header (row and
 /// column counts, each column's name and dtype) followed by every column as one raw little-endian
 /// byte block. Orleans' element-by-element array encoding moved ~190 MB/s; block copies move at
-/// memory speed.
+/// memory speed. In an Orleans message from a process whose <see cref="BulkChannel"/> runs, a large table is parked
+/// there and the field holds a ticket instead of the columns (TableCodec.Ticket.cs).
 /// </summary>
 [RegisterSerializer]
-public sealed partial class TableCodec : IFieldCodec<Table>
+public sealed partial class TableCodec(IServiceProvider services) : IFieldCodec<Table>
 {
     private const byte FormatVersion = 1;
+
+    private readonly BulkChannel? channel = services.GetService<BulkChannel>();
 
     public void WriteField<TBufferWriter>(
         ref Writer<TBufferWriter> writer, uint fieldIdDelta, Type? expectedType, Table? value)
@@ -30,34 +35,24 @@ public sealed partial class TableCodec : IFieldCodec<Table>
 
         writer.WriteFieldHeader(fieldIdDelta, expectedType, typeof(Table), WireType.LengthPrefixed);
         var names = value.Names.Select(Encoding.UTF8.GetBytes).ToArray();
-        var header = 1 + 4 + 4 + names.Sum(n => 4 + n.Length + 1);
-        var total = header + value.ByteSize;
+        if (IsMessage<TBufferWriter>() && channel?.TryPark(value) is { } ticket)
+        {
+            WriteTicket(ref writer, value, names, ticket);
+            return;
+        }
+
+        var total = HeaderBytes(names) + value.ByteSize;
         if (total > uint.MaxValue)
         {
             throw new InvalidOperationException($"a table of {total} bytes exceeds the 4 GiB wire limit");
         }
 
         writer.WriteVarUInt32((uint)total);
-        writer.WriteByte(FormatVersion);
-        writer.WriteInt32(value.RowCount);
-        writer.WriteInt32(value.ColumnCount);
-        for (var i = 0; i < names.Length; i++)
-        {
-            writer.WriteInt32(names[i].Length);
-            writer.Write(names[i]);
-            writer.WriteByte((byte)value[i].Type);
-        }
+        WriteHeader(ref writer, FormatVersion, value, names);
 
-        foreach (var column in value.Columns)
+        foreach (var block in new ColumnBlocks(value))
         {
-            if (column.IsMaterialized)
-            {
-                writer.Write(column.Bytes);
-            }
-            else
-            {
-                WriteSelected(ref writer, column);
-            }
+            writer.Write(block);
         }
     }
 
@@ -72,9 +67,9 @@ public sealed partial class TableCodec : IFieldCodec<Table>
         var length = reader.ReadVarUInt32();
         var start = reader.Position;
         var version = reader.ReadByte();
-        if (version != FormatVersion)
+        if (version != FormatVersion && version != TicketVersion)
         {
-            throw new InvalidDataException($"table wire format {version} is not supported (expected {FormatVersion})");
+            throw new InvalidDataException($"table wire format {version} is not supported (expected {FormatVersion} or {TicketVersion})");
         }
 
         var rows = reader.ReadInt32();
@@ -102,6 +97,11 @@ public sealed partial class TableCodec : IFieldCodec<Table>
             rowBytes += ElementSize(types[i]);
         }
 
+        if (version == TicketVersion)
+        {
+            return ReadTicket(ref reader, names, types, rows, length - (reader.Position - start));
+        }
+
         // Check the columns against the declared length before allocating them, so a corrupt or hostile
         // frame fails here instead of allocating gigabytes first.
         var dataBytes = length - (reader.Position - start);
@@ -125,6 +125,22 @@ public sealed partial class TableCodec : IFieldCodec<Table>
         var table = Table.Create(columns);
         ReferenceCodec.RecordObject(reader.Session, table);
         return table;
+    }
+
+    private static long HeaderBytes(byte[][] names) => 1 + 4 + 4 + names.Sum(n => 4 + n.Length + 1);
+
+    private static void WriteHeader<TBufferWriter>(ref Writer<TBufferWriter> writer, byte version, Table value, byte[][] names)
+        where TBufferWriter : IBufferWriter<byte>
+    {
+        writer.WriteByte(version);
+        writer.WriteInt32(value.RowCount);
+        writer.WriteInt32(value.ColumnCount);
+        for (var i = 0; i < names.Length; i++)
+        {
+            writer.WriteInt32(names[i].Length);
+            writer.Write(names[i]);
+            writer.WriteByte((byte)value[i].Type);
+        }
     }
 
     private static int ElementSize(DType type) => type switch

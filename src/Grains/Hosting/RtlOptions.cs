@@ -37,6 +37,19 @@ public sealed class RtlOptions
     /// <summary>True while <see cref="WebPort"/> is the default: a taken one moves on to the next free port. A port given by flag or config is refused when taken.</summary>
     public bool WebPortMayMove { get; set; } = true;
 
+    /// <summary>
+    /// The bulk channel: tables of <see cref="BulkMinBytes"/> or more leave this silo on a connection of its own
+    /// instead of inside Orleans messages. Never with TLS (<see cref="TlsCertificate"/>): the channel is plain TCP.
+    /// Off by default: measured under load it was slower than the inline path (README, "Bulk channel").
+    /// </summary>
+    public bool BulkChannel { get; set; }
+
+    /// <summary>The bulk channel's port; 0 (default) picks any free port, which each table's ticket names.</summary>
+    public int BulkPort { get; set; }
+
+    /// <summary>Tables smaller than this stay inline in their Orleans message. Default 1 MiB.</summary>
+    public long BulkMinBytes { get; set; } = 1 << 20;
+
     /// <summary>The address the web app listens on; default loopback (beyond it, set <see cref="WebApiKey"/>).</summary>
     public string? WebAddress { get; set; }
 

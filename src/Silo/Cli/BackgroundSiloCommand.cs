@@ -30,6 +30,11 @@ public static class BackgroundSiloCommand
             arguments.AddRange(["--web-port", options.WebPort.ToString()]);
         }
 
+        if (options.BulkPort != 0)
+        {
+            arguments.AddRange(["--bulk-port", options.BulkPort.ToString()]);
+        }
+
         if (options.SiloName is { Length: > 0 } name)
         {
             arguments.AddRange(["--name", name]);

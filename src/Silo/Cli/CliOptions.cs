@@ -21,6 +21,7 @@ public static class CliOptions
     public static readonly Option<int?> SiloPort = Number("--silo-port", "N", "the port silos talk on");
     public static readonly Option<int?> GatewayPort = Number("--gateway-port", "N", "the port clients connect to");
     public static readonly Option<int?> WebPort = Number("--web-port", "N", "the web app's port (jobs pages, dashboard, API)");
+    public static readonly Option<int?> BulkPort = Number("--bulk-port", "N", "the port large tables leave this silo on (default any free port)");
     public static readonly Option<string?> Name = Text("--name", "NAME", "the silo's name (stages pin to it with \"on\")");
     public static readonly Option<string?> Address = Text("--address", "IP", "the address other silos reach it at");
     public static readonly Option<string?> FilesRoot = Text("--files-root", "DIR", "where task paths resolve (default <data dir>/files)");
@@ -55,7 +56,7 @@ public static class CliOptions
 
     /// <summary>The options a silo is started with; <c>rtl restart</c> carries them over from the silo it replaces.</summary>
     public static Option[] Silo =>
-        [SiloPort, GatewayPort, WebPort, Name, Address, FilesRoot, ForceFilesRoot, PluginsDir, MaxKernels, MaxTableBytes, MemoryBudget,
+        [SiloPort, GatewayPort, WebPort, BulkPort, Name, Address, FilesRoot, ForceFilesRoot, PluginsDir, MaxKernels, MaxTableBytes, MemoryBudget,
          Chunking, ChunkRows, Profile, NoDashboard];
 
     public static Option[] Cluster => [DataDir, ClusterId, Storage, ConnectionString, TlsCertificate, Debug];

@@ -25,6 +25,7 @@ public static class OptionsLoader
         options.SiloPort = line.GetValue(CliOptions.SiloPort) ?? options.SiloPort;
         options.GatewayPort = line.GetValue(CliOptions.GatewayPort) ?? options.GatewayPort;
         options.WebPort = line.GetValue(CliOptions.WebPort) ?? options.WebPort;
+        options.BulkPort = line.GetValue(CliOptions.BulkPort) ?? options.BulkPort;
         options.WebPortMayMove &= line.GetResult(CliOptions.WebPort) is null && configuration["WebPort"] is null
             && configuration[$"{RtlOptions.Section}:WebPort"] is null;
         options.ClusterId = line.GetValue(CliOptions.ClusterId) ?? options.ClusterId;

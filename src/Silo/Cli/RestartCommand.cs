@@ -13,7 +13,7 @@ namespace Rtl.Silo.Cli;
 public static class RestartCommand
 {
     /// <summary>Ports a silo listens on alone: one value for several silos would clash.</summary>
-    private static readonly Option[] OnePerSilo = [CliOptions.GatewayPort, CliOptions.WebPort];
+    private static readonly Option[] OnePerSilo = [CliOptions.GatewayPort, CliOptions.WebPort, CliOptions.BulkPort];
 
     public static async Task<int> Restart(ParseResult line, RtlOptions options)
     {

@@ -51,6 +51,8 @@ public static class SiloHost
         });
         // 64 KB network buffers instead of Orleans' 4 KB ones: a 16 MB table in ~250 recv calls, not ~4,000.
         WireBufferPool.Install(builder.Services);
+        // Large tables to and from other processes on a connection of the silo's own, not inside Orleans messages.
+        builder.Services.AddRtlBulkChannel(options);
         builder.Services.AddHostedService<JobResumer>();
         builder.Services.AddHostedService<JobRetentionService>();
         builder.AddRtlWeb(options);

@@ -22,7 +22,7 @@ public sealed class TlsCluster : IAsyncLifetime
     public RtlSilos Silos { get; }
 
     public TlsCluster() =>
-        Silos = new RtlSilos(o => (o.TlsCertificate, o.TlsCertificatePassword) = (ClusterCertificate, TestCertificates.Password));
+        Silos = new RtlSilos(o => (o.TlsCertificate, o.TlsCertificatePassword, o.BulkChannel) = (ClusterCertificate, TestCertificates.Password, true));
 
     public async Task InitializeAsync()
     {
@@ -50,6 +50,17 @@ public sealed class TlsTests(TlsCluster cluster) : IClassFixture<TlsCluster>
         var result = await client.RunAsync(AddOne, Table.Create(("x", Column.Of(41.0))));
 
         Assert.Equal(42.0, result.Table!["y"].GetDouble(0));
+    }
+
+    [Fact]
+    public async Task With_tls_there_is_no_bulk_channel_and_a_large_result_arrives_inside_the_tls_connection()
+    {
+        // Asked for (BulkChannel = true) but refused: the channel is plain TCP, and a TLS cluster's tables must not cross the network in the clear.
+        Assert.All(cluster.Silos.Running, silo => Assert.Null(silo.Services.GetService(typeof(Rtl.Messaging.Bulk.BulkChannel))));
+        await using var client = await RtlClient.ConnectAsync(cluster.Silos.ClientOptions());
+        var x = Enumerable.Range(0, 300_000).Select(i => i * 0.25).ToArray();
+        var result = await client.RunAsync(AddOne, Table.Create(("x", Column.Of(x))));
+        Assert.Equal(x.Select(v => v + 1), result.Table!["y"].AsDoubles().ToArray());
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public static class SiloPorts
     {
         ExclusivePorts.EnsureFree(Endpoint(options, options.SiloPort), "silo", "silo-port");
         ExclusivePorts.EnsureFree(Endpoint(options, options.GatewayPort), "gateway", "gateway-port");
+        if (BulkChannels.Enabled(options))
+        {
+            ExclusivePorts.EnsureFree(Endpoint(options, options.BulkPort), "bulk channel", "bulk-port");
+        }
     }
 
     /// <summary>Once Orleans listens: nobody else may listen on them too.</summary>
@@ -25,8 +29,12 @@ public static class SiloPorts
     {
         ExclusivePorts.EnsureSole(Endpoint(options, options.SiloPort), "silo", "silo-port");
         ExclusivePorts.EnsureSole(Endpoint(options, options.GatewayPort), "gateway", "gateway-port");
+        if (BulkChannels.Enabled(options) && options.BulkPort != 0)
+        {
+            ExclusivePorts.EnsureSole(Endpoint(options, options.BulkPort), "bulk channel", "bulk-port");
+        }
     }
 
-    private static IPEndPoint Endpoint(RtlOptions options, int port) =>
+    internal static IPEndPoint Endpoint(RtlOptions options, int port) =>
         new(ListensOnAnyAddress(options) ? IPAddress.Any : Advertised(options), port);
 }
