@@ -169,8 +169,8 @@ public static partial class EndToEndBench
             SiloPort = FreePort.Any(),
             GatewayPort = FreePort.Any(),
             WebPort = FreePort.Any(), // the silo's web app and dashboard: two silos in one process need two ports
-            // RTL_BENCH_BULK=on: large tables on the bulk channel instead of inside Orleans messages (a before/after).
-            BulkChannel = Environment.GetEnvironmentVariable("RTL_BENCH_BULK") == "on",
+            // RTL_BENCH_BULK=off: large tables inside Orleans messages instead of on the bulk channel (a before/after).
+            BulkChannel = Environment.GetEnvironmentVariable("RTL_BENCH_BULK") != "off",
         });
         await host.StartAsync();
         return host;

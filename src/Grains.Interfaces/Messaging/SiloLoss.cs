@@ -14,6 +14,7 @@ public static class SiloLoss
     public static bool Is(Exception error) => error switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException => true,
+        Bulk.BulkFetchException => true, // the silo holding a table its message named went away before it was fetched
         AggregateException aggregate => aggregate.InnerExceptions.Any(Is),
         _ => error.InnerException is { } inner && Is(inner),
     };

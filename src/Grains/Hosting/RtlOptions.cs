@@ -40,9 +40,9 @@ public sealed class RtlOptions
     /// <summary>
     /// The bulk channel: tables of <see cref="BulkMinBytes"/> or more leave this silo on a connection of its own
     /// instead of inside Orleans messages. Never with TLS (<see cref="TlsCertificate"/>): the channel is plain TCP.
-    /// Off by default: measured under load it was slower than the inline path (README, "Bulk channel").
+    /// On by default: it halves the time a large table takes between processes (README, "Bulk channel").
     /// </summary>
-    public bool BulkChannel { get; set; }
+    public bool BulkChannel { get; set; } = true;
 
     /// <summary>The bulk channel's port; 0 (default) picks any free port, which each table's ticket names.</summary>
     public int BulkPort { get; set; }

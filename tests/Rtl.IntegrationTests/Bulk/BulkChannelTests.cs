@@ -13,7 +13,8 @@ namespace Rtl.IntegrationTests.Bulk;
 /// <summary>Two real silos (as <c>rtl silo</c> builds them, SQLite) with their bulk channels, and a client.</summary>
 public sealed class BulkSilos : IAsyncLifetime
 {
-    public RtlSilos Silos { get; } = new(o => o.BulkChannel = true);
+    // Nothing set: the channel is on by default.
+    public RtlSilos Silos { get; } = new();
 
     public IHost First { get; private set; } = null!;
 
