@@ -16,12 +16,13 @@ public static partial class NpyFile
 {
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
-    public static Table Read(string path)
+    /// <summary>The array's columns; with <paramref name="pick"/> only those at these indices of its fields, in that order.</summary>
+    public static Table Read(string path, IReadOnlyList<int>? pick = null)
     {
         using var file = DataFile.OpenRead(path, "a numpy .npy file");
         var length = RandomAccess.GetLength(file);
         var (header, dataOffset) = ReadHeader(file, path, length);
-        return ReadData(file, path, header, dataOffset, length - dataOffset);
+        return ReadData(file, path, header, dataOffset, length - dataOffset, pick);
     }
 
     /// <summary>
@@ -131,7 +132,7 @@ public static partial class NpyFile
     private static string HeaderText(byte[] bytes, bool utf8) =>
         (utf8 ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes)).Trim();
 
-    private static Table ReadData(SafeFileHandle file, string path, string header, long offset, long available)
+    private static Table ReadData(SafeFileHandle file, string path, string header, long offset, long available, IReadOnlyList<int>? pick)
     {
         var (schema, rows, dims, fortran) = Parse(path, header);
         var needed = rows * new RecordLayout(schema).RecordSize;
@@ -143,13 +144,13 @@ public static partial class NpyFile
 
         if (!fortran || schema.Columns.Count == 1)
         {
-            return DatFile.ReadRecords(file, path, schema, offset, needed);
+            return DatFile.ReadRecords(file, path, schema, offset, needed, pick);
         }
 
-        // Fortran order stores each column contiguously: read them one by one.
+        // Fortran order stores each column contiguously: read the wanted ones one by one.
         var size = schema.Columns[0].Type.Size();
-        return Table.Create(schema.Columns.Select((column, i) => KeyValuePair.Create(column.Name,
-            DatFile.ReadRecords(file, path, new TableSchema([column]), offset + (i * rows * size), rows * size)[0])));
+        return Table.Create((pick ?? [.. Enumerable.Range(0, schema.Columns.Count)]).Select(i => KeyValuePair.Create(schema.Columns[i].Name,
+            DatFile.ReadRecords(file, path, new TableSchema([schema.Columns[i]]), offset + (i * rows * size), rows * size)[0])));
     }
 
     private static (TableSchema Schema, long Rows, long[] Dims, bool Fortran) Parse(string path, string header)

@@ -21,12 +21,14 @@ public sealed class OpenArrayTask : IRtlTask
         new("filename", "file name without extension"),
         new("extension", "dat, csv or npy"),
         new("delimiter", "csv field separator (default ',')", Required: false),
+        new("usecols", "read only these columns, in this order (default all); a .dat or .npy skips the others' bytes", Required: false),
     ];
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         var (kind, file, meta, _) = Locate(args, environment);
-        return kind == "npy" ? NpyFile.ReadPlan(file).Schema : MetaFile.Read(meta);
+        var schema = kind == "npy" ? NpyFile.ReadPlan(file).Schema : MetaFile.Read(meta);
+        return Kept(args, schema).Schema;
     }
 
     /// <summary>
@@ -45,21 +47,58 @@ public sealed class OpenArrayTask : IRtlTask
             "dat" => schema.Columns.Count == 0 ? 0 : length / new TablePlan(schema, 1).RowBytes,
             _ => schema.Columns.Count == 0 ? 0 : (length / schema.Columns.Count) + 1,
         });
-        return TaskCost.Of(table.Rows).Plus(args.At("filename"), table.Rows, "rows", table.RowBytes * (kind == "csv" ? 3 : 1),
+
+        // A .csv is parsed whole and then narrowed; a .dat or .npy allocates only the columns it keeps.
+        var kept = kind == "csv" ? table : new TablePlan(Kept(args, schema).Schema, table.Rows);
+        return TaskCost.Of(table.Rows).Plus(args.At("filename"), table.Rows, "rows", kept.RowBytes * (kind == "csv" ? 3 : 1),
             kind == "csv" ? $"while parsing {Path.GetFileName(file)}" : $"of {Path.GetFileName(file)}");
     }
 
     public TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment)
     {
         var (kind, file, meta, delimiter) = Locate(args, environment);
+        var schema = kind == "npy" ? null : MetaFile.Read(meta);
+        var pick = args.Has("usecols") ? Kept(args, schema ?? NpyFile.ReadPlan(file).Schema).Pick : null;
         var table = kind switch
         {
-            "dat" => DatFile.Read(file, MetaFile.Read(meta)),
-            "csv" => CsvFile.Read(file, new CsvOptions { Delimiter = delimiter, Header = false, Schema = MetaFile.Read(meta) }),
-            _ => NpyFile.Read(file),
+            "dat" => DatFile.Read(file, schema!, pick),
+            "csv" => Narrowed(CsvFile.Read(file, new CsvOptions { Delimiter = delimiter, Header = false, Schema = schema }), pick),
+            _ => NpyFile.Read(file, pick),
         };
         return new TaskOutput(table, new TaskNote("Opened", $"{Path.GetFileName(file)} ({table.RowCount:N0} rows x {table.ColumnCount} columns)"));
     }
+
+    /// <summary>The columns <c>usecols</c> keeps (all when it is absent) and their indices in the file's schema (null for all).</summary>
+    private static (TableSchema Schema, IReadOnlyList<int>? Pick) Kept(TaskArgs args, TableSchema schema)
+    {
+        if (!args.Has("usecols"))
+        {
+            return (schema, null);
+        }
+
+        var names = args.RequireColumns("usecols", schema);
+        var index = new Dictionary<string, int>();
+        for (var i = 0; i < schema.Columns.Count; i++)
+        {
+            index.TryAdd(schema.Columns[i].Name, i);
+        }
+
+        var pick = new List<int>(names.Count);
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (pick.Contains(index[names[i]]))
+            {
+                throw new TaskArgumentException($"{args.At("usecols")}[{i}]", $"column '{names[i]}' is listed twice");
+            }
+
+            pick.Add(index[names[i]]);
+        }
+
+        return (new TableSchema(pick.Select(i => schema.Columns[i])), pick);
+    }
+
+    private static Table Narrowed(Table table, IReadOnlyList<int>? pick) =>
+        pick is null ? table : Table.Create(pick.Select(i => KeyValuePair.Create(table.Names[i], table.Columns[i])));
 
     private static (string Kind, string File, string Meta, char Delimiter) Locate(TaskArgs args, ITaskEnvironment environment)
     {

@@ -86,14 +86,17 @@ public class NpyFileTests
     }
 
     // A version 1.0 file as numpy writes it.
-    private static string Npy(TempDirectory dir, string name, string header, double[] data)
+    private static string Npy(TempDirectory dir, string name, string header, double[] data) => Npy(dir.File(name), header, data);
+
+    /// <summary>A version 1.0 <c>.npy</c> of <paramref name="data"/> under <paramref name="header"/>, padded as numpy pads it.</summary>
+    internal static string Npy(string path, string header, double[] data)
     {
         var padded = header.PadRight(((10 + header.Length + 1 + 63) / 64 * 64) - 11) + "\n";
-        using var stream = File.Create(dir.File(name));
+        using var stream = File.Create(path);
         stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
         stream.Write(BitConverter.GetBytes((ushort)padded.Length));
         stream.Write(Encoding.ASCII.GetBytes(padded));
         stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan()));
-        return dir.File(name);
+        return path;
     }
 }

@@ -28,4 +28,18 @@ internal sealed class RecordLayout
     public int[] Sizes { get; }
 
     public int RecordSize { get; }
+
+    /// <summary>
+    /// The fields at <paramref name="pick"/> (indices into the schema, in the order wanted) of the same records:
+    /// the schema of a table holding only them, and where each sits in a record.
+    /// </summary>
+    public (TableSchema Schema, int[] Offsets, int[] Sizes) Fields(IReadOnlyList<int>? pick)
+    {
+        if (pick is null)
+        {
+            return (Schema, Offsets, Sizes);
+        }
+
+        return (new TableSchema(pick.Select(i => Schema.Columns[i])), [.. pick.Select(i => Offsets[i])], [.. pick.Select(i => Sizes[i])]);
+    }
 }

@@ -15,16 +15,15 @@ internal static unsafe class RecordTranspose
         ReadOnlySpan<int> offsets, ReadOnlySpan<int> sizes, byte** columns)
     {
         var count = sizes.Length;
-        if (AllEightContiguous(offsets, sizes))
+        if (AllEight(sizes))
         {
             // Every field 8 bytes (the <i8/<f8 tables the seed wrote): one column at a time, so the stores run
             // down one array while the block's records stay in cache. Row by row, 27 columns meant 27 store
             // streams at once, and dev.py's 51,461 x 27 split took ~1.2x as long.
-            var first = records + (count == 0 ? 0 : offsets[0]);
             for (var c = 0; c < count; c++)
             {
                 var target = (ulong*)(columns[c] + (firstRow * 8));
-                var source = first + (c * 8);
+                var source = records + offsets[c];
                 for (long r = 0; r < rowCount; r++)
                 {
                     target[r] = Unsafe.ReadUnaligned<ulong>(source + (r * recordSize));
@@ -104,6 +103,19 @@ internal static unsafe class RecordTranspose
                 }
             }
         }
+    }
+
+    private static bool AllEight(ReadOnlySpan<int> sizes)
+    {
+        foreach (var size in sizes)
+        {
+            if (size != 8)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool AllEightContiguous(ReadOnlySpan<int> offsets, ReadOnlySpan<int> sizes)
