@@ -183,7 +183,7 @@ static string Header(bool quick, bool dask)
         |---|---|
         | date | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC |
         | machine | nproc {Environment.ProcessorCount}, {cpu}, {memory} GiB, {RuntimeInformation.OSDescription} |
-        | runtime | .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC (as the `rtl` silo), Vector256 {(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "on" : "off")}, Vector512 {(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "on" : "off")} |
+        | runtime | .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC (as the `rtl` silo), bulk channel {(EndToEndBench.Bulk ? "on" : "off (RTL_BENCH_BULK=off)")}, Vector256 {(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "on" : "off")}, Vector512 {(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "on" : "off")} |
         | baseline | numpy {Numpy.Version()} (/usr/bin/python3, OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset) |
         {(dask ? $"| second baseline (C) | {DaskCluster.Describe()} |\n" : "")}| method | medians of repeated runs after warm-up (n = Rtl/baseline repetitions in each note); ratio = Rtl / baseline unless the note says otherwise |
         """;
