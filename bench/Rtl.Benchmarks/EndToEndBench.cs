@@ -42,7 +42,7 @@ public static partial class EndToEndBench
         IHost? second = null;
         try
         {
-            await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster });
+            await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster, BulkChannel = EndToEndBench.Bulk });
             await NullRoundTrip(rtl, report, quick, section, dask);
             await NullThroughput(rtl, report, quick, section, dask);
             await Pipelines(rtl, report, budget, numpy, dask, rounds, section);
@@ -71,7 +71,7 @@ public static partial class EndToEndBench
         var silo = await StartSilo(dataDir, data.FilesRoot, cluster);
         try
         {
-            await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster });
+            await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster, BulkChannel = EndToEndBench.Bulk });
             await NullRoundTrip(rtl, report, quick, section, dask: null);
             await NullThroughput(rtl, report, quick, section, dask: null);
         }

@@ -23,7 +23,7 @@ public static class TransferBench
         var second = await EndToEndBench.StartSilo(dataDir, data.FilesRoot, cluster);
         try
         {
-            await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster });
+            await using var rtl = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = dataDir, ClusterId = cluster, BulkChannel = EndToEndBench.Bulk });
             var sender = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IBenchRelayGrain>(11);
             var receiver = second.Services.GetRequiredService<IGrainFactory>().GetGrain<IBenchRelayGrain>(12);
             if (await sender.Silo() == await receiver.Silo())
@@ -40,6 +40,7 @@ public static class TransferBench
 
             var siloCalls = new List<double>();
             var clientCalls = new List<double>();
+            var inputCalls = new List<double>();
             var raw = new List<double>();
             var rawBig = new List<double>();
             var copies = new List<double>();
@@ -50,6 +51,7 @@ public static class TransferBench
                 await Measure.RunAsync(block, async () => siloCalls.Add(await sender.SendTo(12)));
                 raw.AddRange(Measure.Run(block, () => socket.Copy(silo)).Values);
                 clientCalls.AddRange((await Measure.RunAsync(block, () => source.Prepared())).Values);
+                inputCalls.AddRange((await Measure.RunAsync(block, () => source.Receive(big))).Values);
                 rawBig.AddRange(Measure.Run(block, () => socket.Copy(big)).Values);
                 copies.AddRange(Measure.Run(block, () => Copy(silo)).Values);
             }
@@ -57,6 +59,7 @@ public static class TransferBench
             var grain = new Samples(siloCalls);
             var bare = new Samples(raw);
             var client = new Samples(clientCalls);
+            var input = new Samples(inputCalls);
             var bareBig = new Samples(rawBig);
             var copy = new Samples(copies);
             report.Add(new Row(section, $"{silo.ByteSize / 1e6:F1} MB table silo → silo (grain call, timed in the sender) vs the same columns over a bare loopback socket",
@@ -65,6 +68,9 @@ public static class TransferBench
             report.Add(new Row(section, $"{big.ByteSize / 1e6:F1} MB table silo → client (grain result) vs the same columns over a bare loopback socket",
                 Report.Ms(client.Median), Report.Ms(bareBig.Median), client.Median / bareBig.Median, "—", null,
                 $"n={client.Count}/{bareBig.Count}; {Load()}"));
+            report.Add(new Row(section, $"{big.ByteSize / 1e6:F1} MB table client → silo (grain argument) vs the same columns over a bare loopback socket",
+                Report.Ms(input.Median), Report.Ms(bareBig.Median), input.Median / bareBig.Median, "—", null,
+                $"n={input.Count}/{bareBig.Count}; client bulk channel {(EndToEndBench.Bulk ? "on" : "off")}; {Load()}"));
         }
         finally
         {

@@ -95,6 +95,11 @@ public sealed partial class RtlClient : IAsyncDisposable
 
         // 64 KB network buffers instead of Orleans' 4 KB ones: a 24 MB result in ~400 recv calls, not ~6,000.
         WireBufferPool.Install(builder.Services);
+        if (ClientBulkChannel.Wanted(options))
+        {
+            ClientBulkChannel.Add(builder.Services);
+        }
+
         var host = builder.Build();
         try
         {

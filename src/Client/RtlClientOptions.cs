@@ -33,5 +33,12 @@ public sealed class RtlClientOptions
 
     public string? TlsCertificatePassword { get; set; }
 
+    /// <summary>
+    /// Large input tables (1 MiB or more) go to a silo on this process's own loopback bulk channel instead of inside
+    /// the gateway's messages (about twice as fast), when every silo is on this host: the SQLite data dir, or only
+    /// loopback gateways. Never with TLS or PostgreSQL. Default on.
+    /// </summary>
+    public bool BulkChannel { get; set; } = true;
+
     public string DatabasePath => Path.Combine(DataDir, "rtl.db");
 }

@@ -96,6 +96,24 @@ public sealed class BulkChannelTests(BulkSilos silos) : IClassFixture<BulkSilos>
     }
 
     [Fact]
+    public async Task A_large_input_from_a_client_on_the_same_host_crosses_on_the_clients_channel_bit_for_bit()
+    {
+        // The fixture's client reaches the silos through the data dir's SQLite file: the same host, so it parks inputs.
+        var client = silos.Client.Cluster.ServiceProvider.GetRequiredService<BulkChannel>();
+        var input = Doubles(400_000, 5); // 6.4 MB
+        var pipeline = Pipeline.Builder().Stage(s => s.Task("add", new { operations = new[] { new { a = "p", b = "q", column = "r" } } })).Build();
+        var (issued, fetched) = (client.Parking.Issued, client.Parking.Fetched);
+
+        var result = await silos.Client.RunAsync(pipeline, input);
+
+        Assert.True(client.Parking.Issued > issued, "the client parked its input");
+        Assert.True(client.Parking.Fetched > fetched, "a silo fetched it from the client");
+        Assert.True(input["q"].Bytes.SequenceEqual(result.Table!["q"].Bytes));
+        var expected = input["p"].AsDoubles().ToArray().Zip(input["q"].AsDoubles().ToArray(), (p, q) => p + q).ToArray();
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.AsBytes(expected.AsSpan()).SequenceEqual(result.Table["r"].Bytes));
+    }
+
+    [Fact]
     public async Task A_ticket_whose_table_is_gone_fails_the_call_with_a_clear_error_and_the_silos_keep_serving()
     {
         var silo = silos.First.Services.GetRequiredService<BulkChannel>();
