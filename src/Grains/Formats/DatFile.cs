@@ -58,24 +58,23 @@ public static unsafe class DatFile
             throw new FileFormatException(path, $"holds {rows} records; at most {Array.MaxLength} fit in a table");
         }
 
-        var fields = layout.Fields(pick);
-        using var columns = new ColumnBuffers(fields.Schema, (int)rows);
+        var kept = layout.Picked(pick);
+        using var columns = new ColumnBuffers(kept.Schema, (int)rows);
         var pointers = (nint)columns.Pointers;
-        var split = new RecordSplit(layout.RecordSize, fields.Offsets, fields.Sizes);
 
         // Large files are cut into row ranges read and transposed in parallel: one core rarely
         // saturates memory bandwidth, and one range's read overlaps another's transpose.
         var parts = (int)Math.Clamp(length / ParallelBytes, 1, Environment.ProcessorCount);
         if (parts == 1)
         {
-            ReadRange(file, path, split, offset, 0, rows, (byte**)pointers);
+            ReadRange(file, path, kept, offset, 0, rows, (byte**)pointers);
         }
         else
         {
             try
             {
                 Parallel.For(0, parts, part => ReadRange(
-                    file, path, split, offset, rows * part / parts, rows * (part + 1) / parts, (byte**)pointers));
+                    file, path, kept, offset, rows * part / parts, rows * (part + 1) / parts, (byte**)pointers));
             }
             catch (AggregateException e) when (e.InnerExceptions[0] is FileFormatException inner)
             {
@@ -87,7 +86,7 @@ public static unsafe class DatFile
     }
 
     private static void ReadRange(
-        SafeFileHandle file, string path, RecordSplit layout, long offset, long firstRow, long endRow, byte** columns)
+        SafeFileHandle file, string path, RecordLayout layout, long offset, long firstRow, long endRow, byte** columns)
     {
         if (layout.Sizes.Length == 1 && layout.Sizes[0] == layout.RecordSize)
         {
@@ -147,9 +146,6 @@ public static unsafe class DatFile
             }
         }
     }
-
-    /// <summary>Where the fields a read keeps sit in each record.</summary>
-    private sealed record RecordSplit(int RecordSize, int[] Offsets, int[] Sizes);
 
     private static void ReadExactly(SafeFileHandle file, string path, Span<byte> bytes, long offset)
     {
