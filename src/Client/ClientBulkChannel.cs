@@ -18,10 +18,6 @@ internal static class ClientBulkChannel
             ? options.Gateways.All(gateway => IPAddress.IsLoopback(gateway.Address))
             : !StorageKind.IsPostgres(options.Storage, options.ConnectionString)); // SQLite: silos share this host's file
 
-    public static void Add(IServiceCollection services)
-    {
-        services.AddSingleton(new BulkChannelOptions { Bind = IPAddress.Loopback, Advertised = IPAddress.Loopback });
-        services.AddSingleton<BulkChannel>();
-        services.AddHostedService(provider => provider.GetRequiredService<BulkChannel>());
-    }
+    public static void Add(IServiceCollection services) =>
+        BulkChannel.Register(services, new BulkChannelOptions { Bind = IPAddress.Loopback, Advertised = IPAddress.Loopback });
 }

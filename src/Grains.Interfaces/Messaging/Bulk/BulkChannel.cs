@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rtl.Data;
@@ -20,6 +21,14 @@ public sealed partial class BulkChannel(BulkChannelOptions options, ILogger<Bulk
     private Timer? sweeper;
 
     public BulkParking Parking { get; } = new(options.MaxParkedBytes, options.Expiry, TimeProvider.System);
+
+    /// <summary>Runs a channel with <paramref name="options"/> while the host runs; the table codec finds it there.</summary>
+    public static void Register(IServiceCollection services, BulkChannelOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<BulkChannel>();
+        services.AddHostedService(provider => provider.GetRequiredService<BulkChannel>());
+    }
 
     /// <summary>Where receivers fetch from; null until the channel started.</summary>
     public IPEndPoint? Endpoint { get; private set; }

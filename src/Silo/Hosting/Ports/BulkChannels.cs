@@ -20,15 +20,13 @@ public static class BulkChannels
         }
 
         var bind = SiloPorts.Endpoint(options, options.BulkPort);
-        services.AddSingleton(new BulkChannelOptions
+        BulkChannel.Register(services, new BulkChannelOptions
         {
             Bind = bind.Address,
             Advertised = SiloPorts.Advertised(options),
             Port = options.BulkPort,
             MinBytes = options.BulkMinBytes,
         });
-        services.AddSingleton<BulkChannel>();
-        services.AddHostedService(provider => provider.GetRequiredService<BulkChannel>());
         return services;
     }
 }
