@@ -53,7 +53,8 @@ public sealed partial class PipelineGrain(
         try
         {
             var environment = TaskEnvironment.For(options.Value, Guid.NewGuid(), silo.Name);
-            PipelineValidator.ValidateFrom(pipeline, 0, new TablePlan(schema, rows), registry, environment, options.Value.ResolvedMemoryBudget, held: bytes);
+            ColumnLiveness.Validate(pipeline, registry, checkedPipeline => PipelineValidator.ValidateFrom(
+                checkedPipeline, 0, new TablePlan(schema, rows), registry, environment, options.Value.ResolvedMemoryBudget, held: bytes));
             return Task.FromResult<RtlError?>(null);
         }
         catch (PipelineFormatException e)
@@ -62,7 +63,27 @@ public sealed partial class PipelineGrain(
         }
     }
 
+    /// <summary>
+    /// Runs the pipeline narrowed to the columns its tasks read (<see cref="ColumnLiveness"/>). Should that be refused,
+    /// or fail unforeseen, the job runs as written: its error then names every column of the table, not only those
+    /// kept (tasks are pure, so running again repeats nothing a user could tell).
+    /// </summary>
     public async Task<JobResult> Run(Guid job, Pipeline pipeline, Table? input, IJobObserver? observer)
+    {
+        var narrowing = ColumnLiveness.Narrow(pipeline, registry);
+        var narrowedInput = narrowing.Input(input);
+        if (ReferenceEquals(narrowing.Pipeline, pipeline) && ReferenceEquals(narrowedInput, input))
+        {
+            return await RunAsWritten(job, pipeline, input, observer);
+        }
+
+        var result = await RunAsWritten(job, narrowing.Pipeline, narrowedInput, observer);
+        return result.Failure?.Kind is RtlErrorKind.Pipeline or RtlErrorKind.Argument or RtlErrorKind.Internal
+            ? await RunAsWritten(job, pipeline, input, observer)
+            : result;
+    }
+
+    private async Task<JobResult> RunAsWritten(Guid job, Pipeline pipeline, Table? input, IJobObserver? observer)
     {
         var clock = Stopwatch.StartNew();
         var stages = new List<StageTiming>();

@@ -17,6 +17,19 @@ public static class PlotArguments
     private static readonly string[] Kinds = ["circle", "line", "histogram"];
     private static readonly string[] Scales = ["linear", "log"];
 
+    /// <summary>The columns the plots draw (every layer's x, y and series), from the arguments alone.</summary>
+    public static IEnumerable<string> Reads(TaskArgs args)
+    {
+        if (!args.TryGet("plots", out var value) || value.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var plots = new TaskArgs(value);
+        return plots.PropertyNames.SelectMany(name => plots.ObjectsIn(name))
+            .SelectMany(layer => layer.NamesIn("x").Concat(layer.NamesIn("y")).Concat(layer.NamesIn("series")));
+    }
+
     public static IReadOnlyList<PlotDefinition> Parse(TaskArgs args, TableSchema schema)
     {
         var plots = args.RequireObject("plots");

@@ -18,6 +18,8 @@ public sealed class AverageTask : ITwoPhaseTask
 
     public bool KeepsRows => true;
 
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "a");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => ColumnOperations.Plan(args, input);
 
     public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>

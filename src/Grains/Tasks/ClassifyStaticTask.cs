@@ -19,6 +19,8 @@ public sealed class ClassifyStaticTask : IRtlTask
     public IReadOnlyList<TaskArgument> Arguments { get; } =
         [Operations.Argument("{a: [columns], column}: writes {column}Class and {column}ClassCount (<i8)")];
 
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "a");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         var operations = Operations.Parse(args, input, Parse, out _);

@@ -20,6 +20,8 @@ public sealed class ColumnSpaceTask : IRtlTask
         new("space", "linear, log, or sorted (any other word also means sorted, as in the seed)"),
     ];
 
+    public ColumnUse? Uses(TaskArgs args) => ColumnUse.PassesThrough(args.NamesIn("column"));
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         var (column, _) = Parse(args, input);

@@ -17,6 +17,8 @@ public sealed class DifferenceTask : IRtlTask
     public IReadOnlyList<TaskArgument> Arguments { get; } =
         [Operations.Argument("{a, column, periods?=1}: column[i] = a[i] - a[i - periods], NaN for the first periods rows; periods >= 0")];
 
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "a");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) =>
         ColumnOperations.Plan(args, input, op => Periods(op));
 

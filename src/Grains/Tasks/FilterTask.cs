@@ -22,6 +22,8 @@ public sealed class FilterTask : IRowLocalTask
         Operations.Argument("{column, method, value}: keep rows where column <method> value; method is eq, ne, lt, le, gt or ge"),
     ];
 
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "column");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         Operations.Parse(args, input, Parse, out var output);

@@ -24,6 +24,10 @@ public sealed class GroupByTask : ITwoPhaseTask
 
     public bool KeepsRows => false;
 
+    /// <summary>One row per group, of the keys and the aggregates alone.</summary>
+    public ColumnUse? Uses(TaskArgs args) =>
+        ColumnUse.Replaces(args.NamesIn("keys").Concat(args.ObjectsIn("aggregations").SelectMany(a => a.NamesIn("a"))));
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         var (keys, aggregations) = Parse(args, input);

@@ -22,6 +22,8 @@ public sealed class HistogramTask : IRtlTask
     public IReadOnlyList<TaskArgument> Arguments { get; } =
         [Operations.Argument("{a, bins, column}: bins is a bin count (at most 1,000,000) or a list of increasing edges")];
 
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "a");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         Operations.Parse(args, input, Parse, out var output);

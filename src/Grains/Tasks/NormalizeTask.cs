@@ -27,6 +27,8 @@ public sealed class NormalizeTask : IRtlTask
         new("weight", "DistanceFromMean's band, a fraction of the local mean", Required: false),
     ];
 
+    public ColumnUse? Uses(TaskArgs args) => ColumnUse.PassesThrough(args.NamesIn("columns"));
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         var (_, columns, _) = Parse(args, input);

@@ -12,6 +12,8 @@ public sealed class NullTask : IRowLocalTask
 
     public IReadOnlyList<TaskArgument> Arguments { get; } = [];
 
+    public ColumnUse? Uses(TaskArgs args) => ColumnUse.PassesThrough([]);
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => input;
 
     public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) =>

@@ -22,7 +22,14 @@ public sealed class OpenArrayTask : IRtlTask
         new("extension", "dat, csv or npy"),
         new("delimiter", "csv field separator (default ',')", Required: false),
         new("usecols", "read only these columns, in this order (default all); a .dat or .npy skips the others' bytes", Required: false),
+        new(Needed, "without usecols: read only the file's columns named here, in the file's order, passing over names it lacks; Rtl sets it to what the rest of the pipeline reads", Required: false),
     ];
+
+    /// <summary>The argument a pipeline's projection adds (<c>ColumnLiveness</c>): the columns later tasks read.</summary>
+    public const string Needed = "needed";
+
+    /// <summary>The file's table replaces the incoming one, whatever it held.</summary>
+    public ColumnUse? Uses(TaskArgs args) => ColumnUse.Replaces([]);
 
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
@@ -58,22 +65,24 @@ public sealed class OpenArrayTask : IRtlTask
     {
         var (kind, file, meta, delimiter) = Locate(args, environment);
         var schema = kind == "npy" ? null : MetaFile.Read(meta);
-        var pick = args.Has("usecols") ? Kept(args, schema ?? NpyFile.ReadPlan(file).Schema).Pick : null;
+        var all = schema ?? (args.Has("usecols") || args.Has(Needed) ? NpyFile.ReadPlan(file).Schema : null);
+        var pick = all is null ? null : Kept(args, all).Pick;
         var table = kind switch
         {
             "dat" => DatFile.Read(file, schema!, pick),
             "csv" => Narrowed(CsvFile.Read(file, new CsvOptions { Delimiter = delimiter, Header = false, Schema = schema }), pick),
             _ => NpyFile.Read(file, pick),
         };
-        return new TaskOutput(table, new TaskNote("Opened", $"{Path.GetFileName(file)} ({table.RowCount:N0} rows x {table.ColumnCount} columns)"));
+        var of = pick is null ? "" : $" of {all!.Columns.Count}";
+        return new TaskOutput(table, new TaskNote("Opened", $"{Path.GetFileName(file)} ({table.RowCount:N0} rows x {table.ColumnCount}{of} columns)"));
     }
 
-    /// <summary>The columns <c>usecols</c> keeps (all when it is absent) and their indices in the file's schema (null for all).</summary>
+    /// <summary>The columns <c>usecols</c> or <c>needed</c> keep (all when both are absent) and their indices in the file's schema (null for all).</summary>
     private static (TableSchema Schema, IReadOnlyList<int>? Pick) Kept(TaskArgs args, TableSchema schema)
     {
         if (!args.Has("usecols"))
         {
-            return (schema, null);
+            return args.Has(Needed) ? NeededOnly(args, schema) : (schema, null);
         }
 
         var names = args.RequireColumns("usecols", schema);
@@ -95,6 +104,17 @@ public sealed class OpenArrayTask : IRtlTask
         }
 
         return (new TableSchema(pick.Select(i => schema.Columns[i])), pick);
+    }
+
+    /// <summary>
+    /// The file's columns named in <c>needed</c>, in the file's order; null when that is all of them, or none (a table
+    /// of no columns would lose the file's row count).
+    /// </summary>
+    private static (TableSchema Schema, IReadOnlyList<int>? Pick) NeededOnly(TaskArgs args, TableSchema schema)
+    {
+        var needed = new HashSet<string>(args.RequireStrings(Needed), StringComparer.Ordinal);
+        var pick = Enumerable.Range(0, schema.Columns.Count).Where(i => needed.Contains(schema.Columns[i].Name)).ToArray();
+        return pick.Length == schema.Columns.Count || pick.Length == 0 ? (schema, null) : (new TableSchema(pick.Select(i => schema.Columns[i])), pick);
     }
 
     private static Table Narrowed(Table table, IReadOnlyList<int>? pick) =>

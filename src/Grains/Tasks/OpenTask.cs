@@ -35,6 +35,9 @@ public sealed class OpenTask : IRtlTask
         new("compression", "zlib: the file is a zlib stream (default: none)", Required: false),
     ];
 
+    /// <summary>The file's table replaces the incoming one, whatever it held.</summary>
+    public ColumnUse? Uses(TaskArgs args) => ColumnUse.Replaces([]);
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) =>
         Read(args, environment).Table.Schema;
 

@@ -22,6 +22,8 @@ public sealed class RegressionTask : IRtlTask
     public IReadOnlyList<TaskArgument> Arguments { get; } =
         [Operations.Argument("{x, y, model: Linear|Poly, d (Poly degree), space: linear|log|sorted}: writes {y}{model}")];
 
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "x", "y");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         Operations.Parse(args, input, Parse, out var output);

@@ -23,6 +23,8 @@ public sealed class SimplePlotTask : IRtlTask
             "histogram counts x in bins (default 30, at most 10,000); at most 10,000,000 points a plot"),
     ];
 
+    public ColumnUse? Uses(TaskArgs args) => ColumnUse.PassesThrough(PlotArguments.Reads(args));
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         _ = PlotArguments.Parse(args, input);

@@ -23,6 +23,9 @@ public sealed class SortTask : IRtlTask
         new("descending", "largest first (default false)", Required: false),
     ];
 
+    /// <summary>Reorders every column by the keys: the others pass through, in the new order.</summary>
+    public ColumnUse? Uses(TaskArgs args) => ColumnUse.PassesThrough(args.NamesIn("columns").Concat(args.NamesIn("column")));
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         Parse(args, input);

@@ -18,6 +18,8 @@ public sealed class UniqueTask : IRtlTask
         new("keep", "last (default, as the seed) or first", Required: false),
     ];
 
+    public ColumnUse? Uses(TaskArgs args) => ColumnUse.PassesThrough(args.NamesIn("a"));
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         Parse(args, input);

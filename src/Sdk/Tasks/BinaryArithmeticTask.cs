@@ -23,6 +23,8 @@ public abstract class BinaryArithmeticTask<TOperation>(string name, string symbo
         Operations.Argument($"{{a, b, column}}: column = a {symbol} b; a is a column, b a column or a number"),
     ];
 
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "a", "b");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         Operations.Parse(args, input, Parse, out var output);

@@ -15,6 +15,8 @@ public abstract class CrossColumnsTask(string name, string measure) : IRowLocalT
 
     public IReadOnlyList<TaskArgument> Arguments { get; } = CrossColumns.Arguments(measure);
 
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "columns");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => CrossColumns.Plan(args, input);
 
     public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) => CrossColumns.Cost(args, input);

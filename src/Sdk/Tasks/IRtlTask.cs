@@ -32,6 +32,13 @@ public interface IRtlTask
     /// </summary>
     TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) => null;
 
+    /// <summary>
+    /// The incoming table's columns the result depends on, from the arguments alone, so that a pipeline reads only
+    /// the columns it needs (a file's others are never opened). Null, the default (a plugin need not say), means any
+    /// of them: nothing before the task is narrowed. Arguments it cannot read give null; <see cref="Plan"/> reports them.
+    /// </summary>
+    ColumnUse? Uses(TaskArgs args) => null;
+
     /// <summary>Runs the kernel. Must not modify <paramref name="input"/>'s columns.</summary>
     TaskOutput Run(TaskArgs args, Table input, ITaskEnvironment environment);
 }

@@ -47,6 +47,13 @@ public static class Operations
         return cost;
     }
 
+    /// <summary>
+    /// The columns the operations read, from the arguments alone: each operation's <paramref name="names"/> arguments
+    /// (a column name or a list of them). For a task that passes the table through with columns added.
+    /// </summary>
+    public static ColumnUse Uses(TaskArgs args, params string[] names) =>
+        ColumnUse.PassesThrough(args.ObjectsIn().SelectMany(operation => names.SelectMany(operation.NamesIn)));
+
     /// <summary>One new <c>&lt;f8</c> column of <paramref name="rows"/> rows, named by the operation's <c>column</c>.</summary>
     public static TaskCost NewColumn(this TaskCost cost, TaskArgs operation, long rows, string name = "column") =>
         cost.Plus(operation.At(name), rows, "rows", sizeof(double));

@@ -130,6 +130,31 @@ public sealed class TaskArgs
         return names.Count > 0 ? names : throw new TaskArgumentException(At(name), "expected at least one column name");
     }
 
+    /// <summary>
+    /// The column names an argument gives, without a schema: a string is one, a list its strings; absent, a number or
+    /// anything else gives none (<see cref="IRtlTask.Uses"/>, which must not throw on arguments Plan will refuse).
+    /// </summary>
+    public IEnumerable<string> NamesIn(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return [];
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => [value.GetString()!],
+            JsonValueKind.Array => value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!).ToArray(),
+            _ => [],
+        };
+    }
+
+    /// <summary>The objects of a list argument, as <see cref="RequireList"/> gives them, or none when it is absent or not a list.</summary>
+    public IEnumerable<TaskArgs> ObjectsIn(string name = "operations") =>
+        TryGet(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).Select(item => new TaskArgs(item)).ToArray()
+            : [];
+
     /// <summary>The <c>operations</c> list (or another list of objects), each with its own path.</summary>
     public IReadOnlyList<TaskArgs> RequireList(string name = "operations")
     {

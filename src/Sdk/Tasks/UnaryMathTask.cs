@@ -15,6 +15,8 @@ public abstract class UnaryMathTask<TOperation>(string name, string formula, str
 
     public IReadOnlyList<TaskArgument> Arguments { get; } = [Operations.Argument($"{{a, column}}: column = {formula}")];
 
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "a");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment) => ColumnOperations.Plan(args, input);
 
     public TaskCost? Cost(TaskArgs args, TablePlan input, ITaskEnvironment environment) => ColumnOperations.Cost(args, input);

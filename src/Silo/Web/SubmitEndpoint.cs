@@ -95,7 +95,8 @@ public static class SubmitEndpoint
             var submission = read.Value!;
             var pipeline = submission.Pipeline ?? await SiloLoss.Retry(_ => Stored(cluster, submission.PipelineName!), WebErrors.SiloLossPatience);
             var environment = TaskEnvironment.For(options, id, options.ResolvedSiloName);
-            PipelineValidator.Validate(pipeline, TablePlan.Of(submission.Table ?? Table.Empty), registry, environment, options.ResolvedMemoryBudget);
+            ColumnLiveness.Validate(pipeline, registry, checkedPipeline => PipelineValidator.Validate(
+                checkedPipeline, TablePlan.Of(submission.Table ?? Table.Empty), registry, environment, options.ResolvedMemoryBudget));
             return (await accept(id, pipeline, submission), false);
         }
         catch (Exception e) when (e is RequestBodyTooLargeException or PipelineTooLargeException

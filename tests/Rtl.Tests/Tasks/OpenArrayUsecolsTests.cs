@@ -42,6 +42,30 @@ public sealed class OpenArrayUsecolsTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("dat")]
+    [InlineData("npy")]
+    [InlineData("csv")]
+    public void Needed_keeps_the_files_columns_it_names_in_the_files_order_passing_over_others(string extension)
+    {
+        Write(extension, Mixed());
+        var full = Open(extension, "");
+
+        var output = TaskHarness.Run(new OpenArrayTask(), Args(extension, ", \"needed\": [\"y\", \"k\", \"written later\"]"), Table.Empty);
+
+        Assert.Equal(["k", "y"], output.Table.Names);
+        Assert.True(full["y"].Bytes.SequenceEqual(output.Table["y"].Bytes));
+        Assert.Equal($"t.{extension} (100,000 rows x 2 of 7 columns)", Assert.Single(output.Notes).Value);
+    }
+
+    [Fact]
+    public void Needed_naming_none_of_the_files_columns_reads_them_all()
+    {
+        Write("dat", Mixed());
+
+        Assert.Equal(7, Open("dat", ", \"needed\": [\"elsewhere\"]").ColumnCount);
+    }
+
     [Fact]
     public void A_narrowed_dat_costs_only_its_columns()
     {
