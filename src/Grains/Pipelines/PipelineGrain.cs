@@ -65,8 +65,8 @@ public sealed partial class PipelineGrain(
 
     /// <summary>
     /// Runs the pipeline narrowed to the columns its tasks read (<see cref="ColumnLiveness"/>). Should that be refused,
-    /// or fail unforeseen, the job runs as written: its error then names every column of the table, not only those
-    /// kept (tasks are pure, so running again repeats nothing a user could tell).
+    /// or fail unforeseen, the job runs as written (tasks are pure: nothing a user could tell is repeated), and its
+    /// error is the one reported when it is a mistake in the pipeline, as it names every column of the table.
     /// </summary>
     public async Task<JobResult> Run(Guid job, Pipeline pipeline, Table? input, IJobObserver? observer)
     {
@@ -77,10 +77,14 @@ public sealed partial class PipelineGrain(
             return await RunAsWritten(job, pipeline, input, observer);
         }
 
-        var result = await RunAsWritten(job, narrowing.Pipeline, narrowedInput, observer);
-        return result.Failure?.Kind is RtlErrorKind.Pipeline or RtlErrorKind.Argument or RtlErrorKind.Internal
-            ? await RunAsWritten(job, pipeline, input, observer)
-            : result;
+        var narrowed = await RunAsWritten(job, narrowing.Pipeline, narrowedInput, observer);
+        if (narrowed.Failure is not { } failure || !(ColumnLiveness.IsMistake(failure) || failure.Kind == RtlErrorKind.Internal))
+        {
+            return narrowed;
+        }
+
+        var whole = await RunAsWritten(job, pipeline, input, observer);
+        return whole.Failure is null || ColumnLiveness.IsMistake(whole.Failure) ? whole : narrowed;
     }
 
     private async Task<JobResult> RunAsWritten(Guid job, Pipeline pipeline, Table? input, IJobObserver? observer)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Rtl.Data;
 using Rtl.Grains.Registry;
 using Rtl.Grains.Tasks;
+using Rtl.Jobs;
 using Rtl.Pipelines;
 using Rtl.Tasks;
 
@@ -43,8 +44,9 @@ public static class ColumnLiveness
     }
 
     /// <summary>
-    /// Validates the narrowed pipeline (a narrowed file fits a budget its whole one may not); when that fails, the
-    /// whole one's error is the one to report, as it lists every column of the table, not only those kept.
+    /// Validates the narrowed pipeline (a narrowed file fits a budget its whole one may not). When that is refused,
+    /// the whole one's error is the one to report if it is a mistake in the pipeline: it lists every column of the
+    /// table, not only those kept. Another (the whole file over the memory budget) is not what the user got wrong.
     /// </summary>
     public static void Validate(Pipeline pipeline, TaskRegistry registry, Action<Pipeline> validate)
     {
@@ -61,10 +63,25 @@ public static class ColumnLiveness
         }
         catch (PipelineFormatException)
         {
-            validate(pipeline);
+            try
+            {
+                validate(pipeline);
+            }
+            catch (PipelineFormatException whole) when (IsMistake(whole.Error))
+            {
+                throw;
+            }
+            catch (PipelineFormatException)
+            {
+                // The narrowed pipeline's error stands.
+            }
+
             throw;
         }
     }
+
+    /// <summary>An error in what the pipeline says (a task, an argument, a column), as against the data or the silo's limits.</summary>
+    public static bool IsMistake(RtlError error) => error.Kind is RtlErrorKind.Pipeline or RtlErrorKind.Argument;
 
     /// <summary>The columns read before <paramref name="call"/>, given those read after it (null: every column).</summary>
     private static HashSet<string>? ReadBefore(TaskCall call, HashSet<string>? after, TaskRegistry registry)
