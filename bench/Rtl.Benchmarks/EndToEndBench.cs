@@ -111,6 +111,8 @@ public static partial class EndToEndBench
             $"one stage over {DataSets.KernelRows:N0} rows: open a 2-column .dat, add, {pairResult.Table!.ColumnCount} columns ({pairResult.Table.ByteSize / 1e6:F0} MB) back to the client vs `np.fromfile` + add",
             pair, numpyPair, 1.5, $"job's own clock p50 {Report.Ms(new Samples(pairStages).Median)}; {TaskBreakdown(pairTasks)}{DaskNote(daskPair, "1 task, Rtl's one stage (open + add)")}",
             DaskCluster.Figure(pair.Median, daskPair?.Median));
+
+        await GroupedRow(rtl, report, budget, numpy, rounds, section);
     }
 
     private static string DaskNote(Samples? dask, string tasks) =>

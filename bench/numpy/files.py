@@ -69,6 +69,24 @@ def cases(root):
     def dev_pipeline():
         return dev_steps(np.fromfile(dev, dtype=dev_dtype))
 
+    # C. Projection: dev.dat grouped by numTasks after the filter, the file read whole as numpy reads it; in numpy
+    # alone (unique + bincount) and in pandas (numpy has no group-by of its own).
+    def dev_grouped():
+        a = np.fromfile(dev, dtype=dev_dtype)
+        f = a[a["numTasks"] > 1]
+        keys, groups = np.unique(f["numTasks"], return_inverse=True)
+        counts = np.bincount(groups)
+        return keys, np.bincount(groups, f["executorRunTime"]) / counts, np.bincount(groups, f["shuffleRemoteBytesRead"])
+
+    def dev_grouped_pandas():
+        import pandas as pd
+
+        a = np.fromfile(dev, dtype=dev_dtype)
+        f = a[a["numTasks"] > 1]
+        frame = pd.DataFrame({name: f[name] for name in ("numTasks", "executorRunTime", "shuffleRemoteBytesRead")})
+        return frame.groupby("numTasks", sort=True).agg(
+            meanRunTime=("executorRunTime", "mean"), remoteBytes=("shuffleRemoteBytesRead", "sum"))
+
     # C. One stage over 1,000,000 rows: fromfile a 2-column .dat, add.
     pair_dtype = meta_dtype(files, "pair")
     pair = os.path.join(files, "pair.dat")
@@ -82,4 +100,6 @@ def cases(root):
         "dat memmap": read_dat_memmap,
         "dev pipeline": dev_pipeline,
         "pair add": pair_add,
+        "dev grouped": dev_grouped,
+        "dev grouped pandas": dev_grouped_pandas,
     }

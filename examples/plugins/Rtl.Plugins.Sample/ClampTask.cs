@@ -17,6 +17,12 @@ public sealed class ClampTask : IRowLocalTask
     public IReadOnlyList<TaskArgument> Arguments { get; } =
         [Operations.Argument("{a, min, max, column}: column = a clamped to [min, max]; a is a column, min and max numbers")];
 
+    /// <summary>
+    /// Optional (without it a pipeline reads every column up to this task): each operation reads its a, and every
+    /// other column passes through, so an open_array before a group_by opens only the columns read.
+    /// </summary>
+    public ColumnUse? Uses(TaskArgs args) => Operations.Uses(args, "a");
+
     public TableSchema Plan(TaskArgs args, TableSchema input, ITaskEnvironment environment)
     {
         Operations.Parse(args, input, Parse, out var output);

@@ -45,6 +45,25 @@ public sealed class PluginTests(PluginSilo silo) : IClassFixture<PluginSilo>
     }
 
     [Fact]
+    public async Task The_plugins_declared_reads_let_a_grouped_pipeline_open_only_the_columns_read()
+    {
+        await using var client = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = silo.DataDir });
+        TableFiles.Write(Path.Combine(silo.Files, "wide.dat"), Table.Create(
+            ("k", Column.Of(1L, 1, 2)), ("t", Column.Of(-5.0, 12.5, 45.0)), ("unread", Column.Of(7.0, 8, 9)), ("other", Column.Of(0L, 0, 0))));
+        var pipeline = Pipeline.Builder()
+            .Stage(s => s
+                .Task("open_array", new { path = ".", filename = "wide", extension = "dat" })
+                .Task("clamp", new { operations = new[] { new { a = "t", min = 0.0, max = 30.0, column = "safe" } } })
+                .Task("group_by", new { keys = new[] { "k" }, aggregations = new[] { new { a = "safe", op = "max", column = "top" } } }))
+            .Build();
+
+        var result = await client.RunAsync(pipeline);
+
+        Assert.Equal("wide.dat (3 rows x 2 of 4 columns)", result.Stages[0].Tasks[0].Notes.Single().Value);
+        Assert.Equal([12.5, 30.0], result.Table!["top"].AsDoubles().ToArray());
+    }
+
+    [Fact]
     public async Task A_throwing_plugin_fails_its_job_with_the_plugins_error_and_the_silo_keeps_serving()
     {
         await using var client = await RtlClient.ConnectAsync(new RtlClientOptions { DataDir = silo.DataDir });
