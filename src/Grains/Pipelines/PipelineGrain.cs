@@ -84,6 +84,12 @@ public sealed partial class PipelineGrain(
         }
 
         var whole = await RunAsWritten(job, pipeline, input, observer);
+        if (whole.Failure is null)
+        {
+            // Only a task that reads a column its Uses leaves out gets here: say which job, so it can be found.
+            LogNarrowingFailed(log, job, failure.ToString());
+        }
+
         return whole.Failure is null || ColumnLiveness.IsMistake(whole.Failure) ? whole : narrowed;
     }
 
@@ -147,6 +153,9 @@ public sealed partial class PipelineGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} completed in {Milliseconds:F2} ms")]
     private static partial void LogCompleted(ILogger log, Guid job, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} failed narrowed to the columns its tasks say they read ({Error}) and succeeded as written: a task reads a column its Uses leaves out")]
+    private static partial void LogNarrowingFailed(ILogger log, Guid job, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} failed at stage {Stage}")]
     private static partial void LogFailed(ILogger log, Exception e, Guid job, int stage);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Rtl.Data;
 using Rtl.Grains.Registry;
 using Rtl.Grains.Tasks;
 using Rtl.Jobs;
@@ -127,21 +126,5 @@ public static class ColumnLiveness
         var arguments = JsonNode.Parse(call.ArgumentsJson) as JsonObject ?? [];
         arguments[OpenArrayTask.Needed] = new JsonArray([.. live.Order(StringComparer.Ordinal).Select(name => (JsonNode)name)]);
         return new TaskCall(call.Name, arguments.ToJsonString(), call.WrittenAs);
-    }
-}
-
-/// <summary>A pipeline as <see cref="ColumnLiveness"/> narrowed it, and the input columns its tasks read (null: all).</summary>
-public sealed record Narrowing(Pipeline Pipeline, IReadOnlySet<string>? InputColumns)
-{
-    /// <summary>The input without the columns no task reads, or as it was (also when none is read: its rows still count).</summary>
-    public Table? Input(Table? input)
-    {
-        if (input is null || InputColumns is null || input.Names.All(InputColumns.Contains) || !input.Names.Any(InputColumns.Contains))
-        {
-            return input;
-        }
-
-        return Table.Create(input.Names.Select((name, i) => (name, i)).Where(c => InputColumns.Contains(c.name))
-            .Select(c => KeyValuePair.Create(c.name, input.Columns[c.i])));
     }
 }
