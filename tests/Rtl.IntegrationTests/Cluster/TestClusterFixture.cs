@@ -36,7 +36,9 @@ public sealed class TestClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(Rtl.Grains.Hosting.StorageNames.Default);
             silo.Services.AddSingleton(Options.Create(new RtlOptions { DataDir = DataDir }));
-            silo.Services.AddSingleton(TaskRegistry.BuiltIn());
+            var registry = TaskRegistry.BuiltIn();
+            registry.Register(new ShortUsesTask());
+            silo.Services.AddSingleton(registry);
             silo.Services.AddSingleton<KernelThrottle>();
             silo.Services.AddSingleton<Rtl.Grains.Storage.IJobStore>(new Rtl.Grains.Storage.FileJobStore(Path.Combine(DataDir, "jobs")));
         }

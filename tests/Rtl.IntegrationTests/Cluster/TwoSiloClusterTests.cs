@@ -32,6 +32,22 @@ public sealed class TwoSiloClusterTests(TestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_task_that_reads_a_column_its_Uses_leaves_out_still_gets_it_as_written()
+    {
+        var input = Table.Create(("k", Column.Of(1L, 1, 2)), ("a", Column.Of(1.0, 2, 3)), ("b", Column.Of(10.0, 20, 30)), ("unread", Column.Of(0.0, 0, 0)));
+        var pipeline = Pipeline.Builder()
+            .Stage(s => s
+                .Task("short_uses")
+                .Task("group_by", new { keys = new[] { "k" }, aggregations = new[] { new { a = "c", op = "sum", column = "total" } } }))
+            .Build();
+
+        var result = await fixture.Cluster.Client.GetGrain<IPipelineGrain>(IPipelineGrain.Local).Run(Guid.NewGuid(), pipeline, input, null);
+
+        Assert.Null(result.Error);
+        Assert.Equal([33.0, 33.0], result.Table!["total"].AsDoubles().ToArray());
+    }
+
+    [Fact]
     public async Task A_pipeline_returns_the_computed_table_with_timings()
     {
         var input = Table.Create(("x", Column.Of(0.0, 1, 2, 3)));
